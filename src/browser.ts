@@ -1,0 +1,30 @@
+/**
+ * Neurodyn's browser-safe entry: everything except what writes files or touches the terminal.
+ * Nothing reachable from here may import a Node built-in (test/browser-bundle.test.ts checks).
+ */
+export * as neurons from './models/neurons/index.js';
+export * as synapses from './models/synapses/index.js';
+export * as synouts from './models/synouts/index.js';
+export * as conn from './connect/index.js';
+export * as init from './init/index.js';
+export * as inputs from './inputs/index.js';
+export * as measure from './measure/index.js';
+export * as integrators from './integrators/index.js';
+export { odeint } from './integrators/odeint.js';
+export { DynamicalSystem } from './core/dynamical-system.js';
+export { NeuGroup, NeuGroupView, type Population, type Size } from './core/neu-group.js';
+export { EquationGroup, type ParamValue } from './core/equation-group.js';
+export { defineModel, type Model, type ModelSpec } from './core/model.js';
+export { TwoEndConn } from './core/two-end-conn.js';
+export { addSpikeEvents } from './core/events.js';
+export { Network } from './core/network.js';
+export { Runner, type RunnerOptions } from './runner/runner.js';
+export { MonitorResults, type MonitorSpec, type MonitorTrace } from './runner/monitors.js';
+export { type InputSpec } from './runner/inputs.js';
+export { setDefaultProgress, type ProgressReporter } from './runner/progress.js';
+export { getDt, setDt, type StepContext } from './core/context.js';
+export { getDType, setDType } from './core/dtype.js';
+export { RandomStream, seed } from './core/random.js';
+export { type Matrix2D } from './core/matrix.js';
+export * from './core/errors.js';
+export * as visualize from './plot/visualize-browser.js';

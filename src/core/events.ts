@@ -1,0 +1,45 @@
+import type { Connectivity } from '../connect/connector.js';
+import type { FloatArray } from './matrix.js';
+
+/**
+ * Event-driven propagation: for every presynaptic spike, add the weight of each of its outgoing
+ * connections to the postsynaptic target array. Cost is proportional to the number of synaptic
+ * events; all-to-all connectivity with one weight costs O(spikes + numPost).
+ */
+export function addSpikeEvents(
+  target: FloatArray,
+  spikes: Int32Array,
+  conn: Connectivity,
+  weight: number | FloatArray,
+): void {
+  if (spikes.length === 0) return;
+  if (conn.allToAll && typeof weight === 'number') {
+    addAllToAll(target, spikes, conn, weight);
+    return;
+  }
+  const { indptr, indices } = conn.pre2post;
+  if (typeof weight === 'number') addHomogeneous(target, spikes, indptr, indices, weight);
+  else addHeterogeneous(target, spikes, indptr, indices, weight);
+}
+
+function addHomogeneous(target: FloatArray, spikes: Int32Array, indptr: Int32Array, indices: Int32Array, w: number): void {
+  for (let s = 0; s < spikes.length; s++) {
+    const i = spikes[s];
+    for (let k = indptr[i], end = indptr[i + 1]; k < end; k++) target[indices[k]] += w;
+  }
+}
+
+function addHeterogeneous(target: FloatArray, spikes: Int32Array, indptr: Int32Array, indices: Int32Array, w: FloatArray): void {
+  for (let s = 0; s < spikes.length; s++) {
+    const i = spikes[s];
+    for (let k = indptr[i], end = indptr[i + 1]; k < end; k++) target[indices[k]] += w[k];
+  }
+}
+
+function addAllToAll(target: FloatArray, spikes: Int32Array, conn: Connectivity, w: number): void {
+  const total = w * spikes.length;
+  for (let j = 0; j < conn.numPost; j++) target[j] += total;
+  if (!conn.includeSelf) {
+    for (let s = 0; s < spikes.length; s++) if (spikes[s] < conn.numPost) target[spikes[s]] -= w;
+  }
+}

@@ -1,0 +1,99 @@
+import { type Expr, num, substitute } from '../expr/ast.js';
+import { compileFunction, emit, numberLiteral, type Resolver } from '../expr/emit.js';
+import { simplify } from '../expr/simplify.js';
+import { emitOdeStep } from '../integrators/emit-step.js';
+import type { FloatArray } from './matrix.js';
+import type { Model } from './model.js';
+
+/**
+ * Compiles a model into one fused JavaScript function over a group's arrays: integrate
+ * every variable, hold the refractory ones, test the threshold, reset, record the spike list.
+ * Models without a threshold (synaptic conductances, rate units) get the integration alone.
+ * Scalar parameters and dt are folded in as constants; per-neuron parameters are read from arrays.
+ * The function returns the number of spikes, or -(1 + k * S + s) when state s (of S) of neuron k
+ * became NaN or infinite; the arrays then still hold that neuron's last finite values.
+ */
+export type GroupKernel = (n: number, t: number, arrays: readonly (FloatArray | Uint8Array | Int32Array)[]) => number;
+
+export interface CompiledGroupKernel {
+  readonly kernel: GroupKernel;
+  /** Names of the arrays the kernel expects, in order (states, inputs, per-neuron parameters, flags). */
+  readonly arrayOrder: readonly string[];
+  /** The generated source, for inspection and the documentation. */
+  readonly source: string;
+}
+
+export const SPIKE_ARRAY = 'spike';
+export const SPIKE_LIST = '$spikeList';
+export const LAST_SPIKE_TIME = 't_last_spike';
+export const REFRACTORY_FLAG = 'refractory';
+
+/** Relative slack on the refractory comparison so that t - t_last = tau_ref holds despite rounding. */
+const REFRACTORY_SLACK = 1e-6;
+
+export function compileGroupKernel(
+  model: Model,
+  paramValues: Readonly<Record<string, number | FloatArray>>,
+  method: string,
+  dt: number,
+  refractoryPeriod: number | undefined,
+): CompiledGroupKernel {
+  const arrayParams = model.params.filter((p) => typeof paramValues[p] !== 'number');
+  const fold = (e: Expr): Expr =>
+    simplify(substitute(e, (name) => (typeof paramValues[name] === 'number' ? num(paramValues[name] as number) : undefined)));
+
+  const hasRefractory = model.refractory !== undefined && refractoryPeriod !== undefined && refractoryPeriod > 0;
+  const hasThreshold = model.threshold !== undefined;
+  const arrayOrder = [
+    ...model.states,
+    ...model.inputs,
+    ...arrayParams,
+    ...(hasThreshold ? [SPIKE_ARRAY, SPIKE_LIST] : []),
+    ...(hasRefractory ? [LAST_SPIKE_TIME, REFRACTORY_FLAG] : []),
+  ];
+  const arrayName = (i: number) => `a${i}`;
+  const arrayOf = (name: string) => arrayName(arrayOrder.indexOf(name));
+
+  const paramCode = (name: string) => (arrayParams.includes(name) ? `${arrayOf(name)}[k]` : undefined);
+  const inputCode = (name: string) => (model.inputs.includes(name) ? `c_${name}` : undefined);
+  const other: Resolver = (name) => inputCode(name) ?? paramCode(name);
+  const resolveNew: Resolver = (name) =>
+    model.states.includes(name) ? `n_${name}` : name === 't' ? 't' : other(name);
+
+  const lines: string[] = [];
+  arrayOrder.forEach((name, i) => lines.push(`const ${arrayName(i)} = A[${i}];`));
+  lines.push('let count = 0;', 'for (let k = 0; k < n; k++) {');
+  for (const v of model.states) lines.push(`const c_${v} = ${arrayOf(v)}[k];`);
+  for (const v of model.inputs) lines.push(`const c_${v} = ${arrayOf(v)}[k];`);
+  if (hasRefractory) {
+    const limit = (refractoryPeriod as number) + REFRACTORY_SLACK * dt;
+    lines.push(`const refr = (t - ${arrayOf(LAST_SPIKE_TIME)}[k]) <= ${numberLiteral(limit)};`);
+  }
+
+  const rhs: Record<string, Expr> = {};
+  for (const v of model.states) rhs[v] = fold(model.equations[v]);
+  const step = emitOdeStep({ vars: model.states, rhs }, method, dt, { current: (v) => `c_${v}`, time: 't', other, prefix: 's_' }, model.name);
+  lines.push(step.code);
+  for (const v of model.states) lines.push(`let n_${v} = ${step.next[v]};`);
+  if (hasRefractory) {
+    const held = model.refractory?.hold ?? [];
+    if (held.length > 0) lines.push(`if (refr) { ${held.map((v) => `n_${v} = c_${v};`).join(' ')} }`);
+  }
+  const numStates = model.states.length;
+  model.states.forEach((v, s) => lines.push(`if (!(n_${v} - n_${v} === 0)) return -(1 + k * ${numStates} + ${s});`));
+
+  if (hasThreshold) {
+    lines.push(`const spk = ${emit(fold(model.threshold as Expr), resolveNew, `${model.name} threshold`)};`);
+    lines.push('if (spk) {');
+    for (const [v, value] of model.reset) lines.push(`n_${v} = ${emit(fold(value), resolveNew, `${model.name} reset`)};`);
+    if (hasRefractory) lines.push(`${arrayOf(LAST_SPIKE_TIME)}[k] = t;`);
+    lines.push(`${arrayOf(SPIKE_LIST)}[count++] = k;`, '}');
+  }
+  for (const v of model.states) lines.push(`${arrayOf(v)}[k] = n_${v};`);
+  if (hasThreshold) lines.push(`${arrayOf(SPIKE_ARRAY)}[k] = spk ? 1 : 0;`);
+  if (hasRefractory) lines.push(`${arrayOf(REFRACTORY_FLAG)}[k] = (refr || ${hasThreshold ? 'spk' : 'false'}) ? 1 : 0;`);
+  lines.push('}', 'return count;');
+
+  const source = lines.join('\n');
+  return { kernel: compileFunction<GroupKernel>(['n', 't', 'A'], source), arrayOrder, source };
+}

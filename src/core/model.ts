@@ -1,0 +1,86 @@
+import { type Expr, show, symbolsOf } from '../expr/ast.js';
+import { parseExpression } from '../expr/parse.js';
+import { EquationError } from './errors.js';
+
+/**
+ * A neuron model as data: its differential equations, threshold, reset and refractoriness,
+ * written in the expression language. Built-in models (LIF, ...) and user models are declared
+ * the same way; the kernel compiler, exponential Euler and the analysis tools read this.
+ */
+export interface ModelSpec {
+  /** Differential equations: variable -> right-hand side of d(variable)/dt. */
+  readonly equations: Readonly<Record<string, string>>;
+  /** Input accumulators, summed into by synapses and runner inputs, cleared after each step. */
+  readonly inputs?: readonly string[];
+  /** Spike condition, evaluated on the new state, e.g. 'V >= V_th'. */
+  readonly threshold?: string;
+  /** Statements applied in order to a neuron that spiked: variable -> new value. */
+  readonly reset?: Readonly<Record<string, string>>;
+  /** Parameter that holds the refractory period (ms) and the variables frozen during it. */
+  readonly refractory?: { readonly period: string; readonly hold: readonly string[] };
+}
+
+export interface Model {
+  readonly name: string;
+  readonly states: readonly string[];
+  readonly inputs: readonly string[];
+  readonly params: readonly string[];
+  readonly equations: Readonly<Record<string, Expr>>;
+  readonly threshold?: Expr;
+  readonly reset: readonly (readonly [string, Expr])[];
+  readonly refractory?: { readonly period: string; readonly hold: readonly string[] };
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function parseIn(source: string, where: string): Expr {
+  try {
+    return parseExpression(source);
+  } catch (error) {
+    if (error instanceof EquationError) throw new EquationError(`in ${where}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Parse and check a model: every symbol must be a state, an input, a parameter or t. */
+export function defineModel(name: string, spec: ModelSpec, params: readonly string[]): Model {
+  const states = Object.keys(spec.equations);
+  const inputs = spec.inputs ?? [];
+  for (const symbol of [...states, ...inputs, ...params]) {
+    if (!IDENTIFIER.test(symbol)) throw new EquationError(`${name}: '${symbol}' is not a valid variable or parameter name`);
+  }
+  const all = [...states, ...inputs, ...params, 't'];
+  const repeated = all.find((symbol, i) => all.indexOf(symbol) !== i);
+  if (repeated) throw new EquationError(`${name}: '${repeated}' is declared more than once (state, input, parameter or t)`);
+  const known = new Set<string>(all);
+  const check = (expr: Expr, where: string): Expr => {
+    for (const symbol of symbolsOf(expr)) {
+      if (!known.has(symbol)) {
+        throw new EquationError(
+          `unknown symbol '${symbol}' in ${where} (${show(expr)}); known symbols: ${[...known].join(', ')}`,
+        );
+      }
+    }
+    return expr;
+  };
+  const equations: Record<string, Expr> = {};
+  for (const [v, rhs] of Object.entries(spec.equations)) {
+    const where = `${name}: d${v}/dt = ${rhs}`;
+    equations[v] = check(parseIn(rhs, where), where);
+  }
+  const threshold = spec.threshold === undefined ? undefined : check(parseIn(spec.threshold, `${name} threshold`), `${name} threshold`);
+  const reset = Object.entries(spec.reset ?? {}).map(([v, rhs]): [string, Expr] => {
+    if (!states.includes(v)) throw new EquationError(`${name} reset assigns '${v}', which is not a state variable (${states.join(', ')})`);
+    const where = `${name} reset ${v} = ${rhs}`;
+    return [v, check(parseIn(rhs, where), where)];
+  });
+  if (spec.refractory) {
+    if (!params.includes(spec.refractory.period)) {
+      throw new EquationError(`${name} refractory period '${spec.refractory.period}' is not a parameter`);
+    }
+    for (const v of spec.refractory.hold) {
+      if (!states.includes(v)) throw new EquationError(`${name} holds '${v}' during refractoriness, but it is not a state variable`);
+    }
+  }
+  return { name, states, inputs, params, equations, threshold, reset, refractory: spec.refractory };
+}

@@ -1,0 +1,45 @@
+import type { StepContext } from './context.js';
+import { DynamicalSystem } from './dynamical-system.js';
+import { NeuGroup } from './neu-group.js';
+import { TwoEndConn } from './two-end-conn.js';
+
+/** Members of a network: systems added under their own names, or a record of name -> system. */
+export type NetworkItem = DynamicalSystem | Readonly<Record<string, DynamicalSystem>>;
+
+/**
+ * A composition of systems addressed by name ('E', 'I', 'E2E'). Each step updates every
+ * synapse first, then every neuron group, then everything else, as BrainPy does: synaptic input
+ * computed from the previous step's spikes arrives before the membrane is integrated.
+ */
+export class Network extends DynamicalSystem {
+  private order: DynamicalSystem[] = [];
+
+  constructor(...items: NetworkItem[]) {
+    super();
+    for (const item of items) {
+      if (item instanceof DynamicalSystem) this.add(item.name, item);
+      else for (const [name, system] of Object.entries(item)) this.add(name, system);
+    }
+  }
+
+  /** Add a member under a name (the name monitors and inputs use). */
+  add(name: string, system: DynamicalSystem): this {
+    this.addChild(name, system);
+    const members = [...new Set(this.children().values())];
+    const rank = (s: DynamicalSystem) => (s instanceof TwoEndConn ? 0 : s instanceof NeuGroup ? 1 : 2);
+    this.order = members.sort((a, b) => rank(a) - rank(b));
+    return this;
+  }
+
+  update(ctx: StepContext): void {
+    for (const system of this.order) system.update(ctx);
+  }
+
+  override clearInputs(): void {
+    for (const system of this.order) system.clearInputs();
+  }
+
+  override prepare(dt: number): void {
+    for (const system of this.order) system.prepare(dt);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Connectivity } from '../connect/connector.js';
+import { Connector } from '../connect/connector.js';
+import { DynamicalSystem, type SystemOptions } from './dynamical-system.js';
+import { ParameterError } from './errors.js';
+import type { Population } from './neu-group.js';
+
+export interface TwoEndConnOptions extends SystemOptions {
+  /** Homogeneous transmission delay in steps (0: spikes of the previous step arrive now). */
+  delay_step?: number;
+}
+
+/**
+ * A synapse population between a presynaptic and a postsynaptic population (groups or slices).
+ * It reads the presynaptic spike list `delay_step` steps back and writes into postsynaptic
+ * arrays. Networks update all synapses before the neurons, so input arrives before integration.
+ */
+export abstract class TwoEndConn extends DynamicalSystem {
+  readonly pre: Population;
+  readonly post: Population;
+  readonly conn: Connectivity;
+  readonly delayStep: number;
+
+  constructor(pre: Population, post: Population, conn: Connector | Connectivity, options: TwoEndConnOptions = {}) {
+    super(options);
+    this.pre = pre;
+    this.post = post;
+    this.conn = conn instanceof Connector ? conn.build(pre.num, post.num) : conn;
+    if (this.conn.numPre !== pre.num || this.conn.numPost !== post.num) {
+      throw new ParameterError(
+        `synapse '${this.name}': connectivity is ${this.conn.numPre} x ${this.conn.numPost} but pre has ${pre.num} and post ${post.num} neurons`,
+      );
+    }
+    this.delayStep = options.delay_step ?? 0;
+    pre.group.requireSpikeHistory(this.delayStep);
+  }
+
+  /** Indices (relative to `pre`) of the presynaptic spikes that arrive in this step. */
+  protected arrivingSpikes(): Int32Array {
+    return this.pre.spikesAgo(this.delayStep);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The whitelist of functions an equation may call, with the JavaScript each becomes and the
+ * number of arguments it takes. Nothing outside this table can be called from a model.
+ */
+export interface MathFunction {
+  readonly arity: number;
+  /** JavaScript for the call, given the already-emitted argument code. */
+  readonly js: (args: string[]) => string;
+  /** Numeric value, for constant folding. */
+  readonly evaluate: (...args: number[]) => number;
+}
+
+const unary = (fn: (x: number) => number, name: string): MathFunction => ({
+  arity: 1,
+  js: ([x]) => `Math.${name}(${x})`,
+  evaluate: fn,
+});
+
+export const MATH_FUNCTIONS: Readonly<Record<string, MathFunction>> = Object.freeze({
+  exp: unary(Math.exp, 'exp'),
+  expm1: unary(Math.expm1, 'expm1'),
+  log: unary(Math.log, 'log'),
+  log1p: unary(Math.log1p, 'log1p'),
+  sqrt: unary(Math.sqrt, 'sqrt'),
+  sin: unary(Math.sin, 'sin'),
+  cos: unary(Math.cos, 'cos'),
+  tan: unary(Math.tan, 'tan'),
+  sinh: unary(Math.sinh, 'sinh'),
+  cosh: unary(Math.cosh, 'cosh'),
+  tanh: unary(Math.tanh, 'tanh'),
+  abs: unary(Math.abs, 'abs'),
+  floor: unary(Math.floor, 'floor'),
+  ceil: unary(Math.ceil, 'ceil'),
+  sign: unary(Math.sign, 'sign'),
+  min: { arity: 2, js: ([a, b]) => `Math.min(${a}, ${b})`, evaluate: Math.min },
+  max: { arity: 2, js: ([a, b]) => `Math.max(${a}, ${b})`, evaluate: Math.max },
+  clip: {
+    arity: 3,
+    js: ([x, lo, hi]) => `Math.min(Math.max(${x}, ${lo}), ${hi})`,
+    evaluate: (x, lo, hi) => Math.min(Math.max(x, lo), hi),
+  },
+  where: {
+    arity: 3,
+    js: ([c, a, b]) => `((${c}) ? (${a}) : (${b}))`,
+    evaluate: (c, a, b) => (c ? a : b),
+  },
+});
+
+export function isMathFunction(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(MATH_FUNCTIONS, name);
+}

@@ -1,0 +1,11 @@
+/**
+ * Neurodyn for Node.js: the browser-safe core plus what needs Node (figures written to files,
+ * the terminal progress bar). In a browser, import 'neurodyn/browser'.
+ */
+import { setDefaultProgress } from './runner/progress.js';
+import { terminalProgress } from './cli/progress-bar.js';
+
+export * from './browser.js';
+export * as visualize from './plot/visualize-node.js';
+
+setDefaultProgress(terminalProgress);

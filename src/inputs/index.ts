@@ -1,0 +1,1 @@
+export { constantInput, sectionInput } from './section-input.js';

@@ -1,0 +1,2 @@
+/** Measurements on recorded activity (BrainPy's `brainpy.measure`). */
+export { firingRate, meanRate, windowLength } from './firings.js';

@@ -1,0 +1,1 @@
+export { LIF, LIF_MODEL, type LIFOptions } from './lif.js';

@@ -1,0 +1,1 @@
+export { Exponential, EXPONENTIAL_MODEL, type ExponentialOptions } from './exponential.js';

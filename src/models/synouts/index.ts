@@ -1,0 +1,1 @@
+export { COBA, CUBA, SynOut } from './syn-out.js';
