@@ -222,7 +222,7 @@ export function rasterSpec(ts: ArrayLike<number>, spikes: Matrix2D, options: Ras
         axis: { tickMinStep: 1, format: 'd' },
       },
     },
-    config: paperConfig,
+    config: structuredClone(paperConfig),
   };
   if (options.title !== undefined) spec.title = options.title;
   return spec;
@@ -294,7 +294,7 @@ export function lineSpec(
   }
   const prefix = options.legend === false ? '' : (options.legend ?? 'Neuron');
   const labels = ids.map((id) => (prefix === '' ? String(id) : `${prefix} ${id}`));
-  const values_ = lineRows(ts, m, ids, labels, options.xlim);
+  const rows = lineRows(ts, m, ids, labels, options.xlim);
   const width = checkSize(options.width, 'width') ?? DEFAULT_WIDTH;
   const height = checkSize(options.height, 'height') ?? DEFAULT_HEIGHT;
   const multi = ids.length > 1;
@@ -304,7 +304,7 @@ export function lineSpec(
     name: 'lines',
     width,
     height,
-    data: { values: values_ },
+    data: { values: rows },
     mark: {
       type: 'line',
       strokeWidth: options.strokeWidth ?? 1.25,
@@ -338,7 +338,7 @@ export function lineSpec(
           }
         : {}),
     },
-    config: paperConfig,
+    config: structuredClone(paperConfig),
   };
   if (options.title !== undefined) spec.title = options.title;
   return spec;
@@ -371,7 +371,7 @@ export function stackSpecs(specs: readonly object[], title?: string): PlotSpec {
   const spec = {
     $schema: SCHEMA,
     vconcat: children,
-    config: paperConfig,
+    config: structuredClone(paperConfig),
     ...(title !== undefined ? { title } : {}),
   };
   return spec as unknown as PlotSpec;
