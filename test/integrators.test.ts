@@ -88,3 +88,18 @@ describe('odeint on plain TypeScript functions', () => {
     expect(() => odeint(f, { method: 'nope' })).toThrow(ParameterError);
   });
 });
+
+describe('threshold by upward crossing', () => {
+  it('fires once per crossing, not on every step above threshold', () => {
+    // x rises linearly past 1 and stays there: a level threshold fires every step, a crossing once.
+    const ramp = (thresholdCrossing: boolean) => defineModel('Ramp', { equations: { x: '1' }, threshold: 'x >= 1', thresholdCrossing }, []);
+    const count = (crossing: boolean) => {
+      const g = new EquationGroup(1, ramp(crossing), {}, { x: [0] }, { method: 'euler' });
+      const runner = new Runner(g, { monitors: ['spike'], dt: 0.1, progress: false });
+      runner.run(3);
+      return Array.from(runner.mon.get('spike').data).reduce((a, b) => a + b, 0);
+    };
+    expect(count(true)).toBe(1);
+    expect(count(false)).toBeGreaterThan(15);
+  });
+});

@@ -59,6 +59,8 @@ export function compileGroupKernel(
   const other: Resolver = (name) => inputCode(name) ?? paramCode(name);
   const resolveNew: Resolver = (name) =>
     model.states.includes(name) ? `n_${name}` : name === 't' ? 't' : other(name);
+  const resolveOld: Resolver = (name) =>
+    model.states.includes(name) ? `c_${name}` : name === 't' ? 't' : other(name);
 
   const lines: string[] = [];
   arrayOrder.forEach((name, i) => lines.push(`const ${arrayName(i)} = A[${i}];`));
@@ -83,7 +85,9 @@ export function compileGroupKernel(
   model.states.forEach((v, s) => lines.push(`if (!(n_${v} - n_${v} === 0)) return -(1 + k * ${numStates} + ${s});`));
 
   if (hasThreshold) {
-    lines.push(`const spk = ${emit(fold(model.threshold as Expr), resolveNew, `${model.name} threshold`)};`);
+    const condition = fold(model.threshold as Expr);
+    const crossing = model.thresholdCrossing ? ` && !${emit(condition, resolveOld, `${model.name} threshold`)}` : '';
+    lines.push(`const spk = ${emit(condition, resolveNew, `${model.name} threshold`)}${crossing};`);
     lines.push('if (spk) {');
     for (const [v, value] of model.reset) lines.push(`n_${v} = ${emit(fold(value), resolveNew, `${model.name} reset`)};`);
     if (hasRefractory) lines.push(`${arrayOf(LAST_SPIKE_TIME)}[k] = t;`);

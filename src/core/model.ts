@@ -14,6 +14,11 @@ export interface ModelSpec {
   readonly inputs?: readonly string[];
   /** Spike condition, evaluated on the new state, e.g. 'V >= V_th'. */
   readonly threshold?: string;
+  /**
+   * Spike only when the threshold condition becomes true (false on the old state, true on the
+   * new one), as for Hodgkin-Huxley-type neurons detected by an upward crossing of V_th.
+   */
+  readonly thresholdCrossing?: boolean;
   /** Statements applied in order to a neuron that spiked: variable -> new value. */
   readonly reset?: Readonly<Record<string, string>>;
   /** Parameter that holds the refractory period (ms) and the variables frozen during it. */
@@ -27,6 +32,7 @@ export interface Model {
   readonly params: readonly string[];
   readonly equations: Readonly<Record<string, Expr>>;
   readonly threshold?: Expr;
+  readonly thresholdCrossing: boolean;
   readonly reset: readonly (readonly [string, Expr])[];
   readonly refractory?: { readonly period: string; readonly hold: readonly string[] };
 }
@@ -82,5 +88,5 @@ export function defineModel(name: string, spec: ModelSpec, params: readonly stri
       if (!states.includes(v)) throw new EquationError(`${name} holds '${v}' during refractoriness, but it is not a state variable`);
     }
   }
-  return { name, states, inputs, params, equations, threshold, reset, refractory: spec.refractory };
+  return { name, states, inputs, params, equations, threshold, thresholdCrossing: spec.thresholdCrossing ?? false, reset, refractory: spec.refractory };
 }
