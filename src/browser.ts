@@ -5,6 +5,7 @@
 export * as neurons from './models/neurons/index.js';
 export * as synapses from './models/synapses/index.js';
 export * as synouts from './models/synouts/index.js';
+export * as synplast from './models/stp/index.js';
 export * as conn from './connect/index.js';
 export * as init from './init/index.js';
 export * as inputs from './inputs/index.js';
@@ -17,6 +18,8 @@ export { EquationGroup, type ParamValue } from './core/equation-group.js';
 export { defineModel, type Model, type ModelSpec } from './core/model.js';
 export { TwoEndConn } from './core/two-end-conn.js';
 export { addSpikeEvents } from './core/events.js';
+export { LengthDelay, type InitialDelayData } from './core/delay-buffer.js';
+export { DelayedEvents } from './core/delay-events.js';
 export { Network } from './core/network.js';
 export { Runner, type RunnerOptions } from './runner/runner.js';
 export { MonitorResults, type MonitorSpec, type MonitorTrace } from './runner/monitors.js';
