@@ -47,11 +47,11 @@ export abstract class Synapse extends TwoEndConn {
     this.output = output;
     this.method = method;
     this.stp = stp;
-    stp?.attach(pre.num, `synapse '${this.name}'`);
     this.delayed = homogeneous ? undefined : new DelayedEvents(this.conn, delay_step, `synapse '${this.name}'`);
     if (this.delayed && stp) {
       throw new ParameterError(`synapse '${this.name}': short-term plasticity is kept per presynaptic neuron and needs one delay for all connections; give delay_step as one number`);
     }
+    stp?.attach(pre.num, `synapse '${this.name}'`);
   }
 
   private checkWeights(g_max: number | ArrayLike<number>): number | FloatArray {
