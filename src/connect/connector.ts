@@ -19,22 +19,31 @@ export interface Connectivity {
   readonly includeSelf: boolean;
 }
 
+/**
+ * The geometric shapes of the two sides, for rules that place neurons on a grid (ProbDist,
+ * GridFour): [rows, cols] for 2-D groups. Without them a side is a line of its neurons.
+ */
+export interface Shapes {
+  readonly pre?: number | readonly number[];
+  readonly post?: number | readonly number[];
+}
+
 /** A connectivity rule. `build` turns it into concrete connectivity for two group sizes. */
 export abstract class Connector {
-  build(numPre: number, numPost: number): Connectivity {
+  build(numPre: number, numPost: number, shapes: Shapes = {}): Connectivity {
     if (!isSize(numPre) || !isSize(numPost)) {
       throw new ParameterError(
         `${this.describe()}: sizes must be non-negative integers, got numPre = ${numPre}, numPost = ${numPost}`,
       );
     }
-    return this.connect(numPre, numPost);
+    return this.connect(numPre, numPost, shapes);
   }
 
   /** A readable summary with the parameters, e.g. for error messages and logs. */
   abstract describe(): string;
 
-  /** Called by `build` with validated sizes. */
-  protected abstract connect(numPre: number, numPost: number): Connectivity;
+  /** Called by `build` with validated sizes (and the shapes, which most rules ignore). */
+  protected abstract connect(numPre: number, numPost: number, shapes: Shapes): Connectivity;
 }
 
 /** Connectivity stored as an explicit `pre2post` CSR. */

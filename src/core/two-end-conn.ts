@@ -24,7 +24,9 @@ export abstract class TwoEndConn extends DynamicalSystem {
     super(options);
     this.pre = pre;
     this.post = post;
-    this.conn = conn instanceof Connector ? conn.build(pre.num, post.num) : conn;
+    // A whole group passes its shape (grid rules need it); a slice is a line of its neurons.
+    const shapes = { pre: pre.group === pre ? pre.group.size : pre.num, post: post.group === post ? post.group.size : post.num };
+    this.conn = conn instanceof Connector ? conn.build(pre.num, post.num, shapes) : conn;
     if (this.conn.numPre !== pre.num || this.conn.numPost !== post.num) {
       throw new ParameterError(
         `synapse '${this.name}': connectivity is ${this.conn.numPre} x ${this.conn.numPost} but pre has ${pre.num} and post ${post.num} neurons`,
