@@ -142,7 +142,7 @@ describe('noise streams and shapes', () => {
 
   it('shares one Wiener process across components for scalar noise and draws one per component for vector noise', () => {
     const run = (wienerType: 'scalar' | 'vector') => {
-      const step = sdeint((y) => [0, 0], 1, { vector: true, wienerType, seed: 5 });
+      const step = sdeint(() => [0, 0], 1, { vector: true, wienerType, seed: 5 });
       let y = [0, 0];
       for (let i = 0; i < 1000; i++) y = step(y, i * 0.01, 0.01);
       return y;

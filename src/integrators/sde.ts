@@ -1,7 +1,7 @@
 import { ParameterError, requirePositive } from '../core/errors.js';
 import { type RandomStream, streamFor } from '../core/random.js';
 import type { Integrator } from './field-integrator.js';
-import { checkSdeMethod, type FieldFn, type Increments, type IntegralType, sdeStep, type WienerType } from './sde-schemes.js';
+import { checkSdeMethod, type Increments, type IntegralType, sdeStep, type WienerType } from './sde-schemes.js';
 import type { Args, VectorField } from './vector-field.js';
 
 export interface SdeintOptions {
