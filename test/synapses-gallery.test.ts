@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seed } from '../src/core/random.js';
+import { tianFastResponse, vreeswijkEI } from '../src/examples/balanced-nets.js';
+import { buildDecisionMaking } from '../src/examples/decision-making.js';
+import type { ExampleOptions } from '../src/examples/example.js';
+import { findExample } from '../src/examples/index.js';
+import { meanRate } from '../src/measure/index.js';
+import { Runner } from '../src/runner/runner.js';
+
+const outDir = mkdtempSync(path.join(tmpdir(), 'neurodyn-synapses-gallery-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const options = (extra: Partial<ExampleOptions>): ExampleOptions => ({ outDir, seed: 1, dt: 0.1, log: () => {}, progress: false, ...extra });
+
+describe('network gallery entries (short runs)', () => {
+  it('are registered', () => {
+    for (const name of ['vreeswijk-ei', 'tian-fast-response', 'decision-making']) expect(findExample(name)?.name).toBe(name);
+  });
+
+  it('vreeswijk-ei: E and I fire alike, at the rate of a lone LIF driven by Ib', async () => {
+    const result = await vreeswijkEI.run(options({ duration: 300 }));
+    expect(result.checks.rate_E_equals_I.pass).toBe(true);
+    expect(result.checks.rate_vs_lone_LIF.pass).toBe(true);
+    expect(result.figures.length).toBeGreaterThan(0);
+  });
+
+  it('tian-fast-response at half size: E rate near the balance equations, I faster than E as they predict', async () => {
+    const result = await tianFastResponse.run(options({ duration: 100, scale: 0.5 }));
+    expect(result.groups.E.size).toBe(4000);
+    expect(result.checks.rate_E_vs_balance.pass).toBe(true);
+    expect(result.groups.I.rate_hz).toBeGreaterThan(1.5 * result.groups.E.rate_hz);
+  });
+
+  it('decision-making: the network is quiet before the stimulus (spontaneous rates of a few Hz)', () => {
+    seed(3);
+    const { net } = buildDecisionMaking({ coherence: 25.6, dt: 0.1 });
+    const runner = new Runner(net, { monitors: ['A.spike', 'B.spike', 'N.spike', 'I.spike', 'IA.freq'], dt: 0.1, progress: false });
+    runner.run(100);
+    const rates = ['A', 'B', 'N', 'I'].map((g) => meanRate(runner.mon.get(`${g}.spike`), 0.1));
+    for (const r of rates.slice(0, 3)) expect(r).toBeLessThan(10);
+    expect(Math.max(...rates)).toBeGreaterThan(0.5);
+    expect(Array.from(runner.mon.get('IA.freq').data).every((f) => f === 0)).toBe(true);
+  });
+});
