@@ -1,3 +1,13 @@
 export { odeint, type OdeintOptions, type ScalarDerivative, type VectorDerivative } from './odeint.js';
 export { methodNames } from './methods.js';
 export { emitOdeStep, type OdeSystem } from './emit-step.js';
+export { TABLEAUS, type ButcherTableau } from './tableaus.js';
+export { type Args, type VectorField } from './vector-field.js';
+export { JointEq, EquationField, type Derivative } from './joint-eq.js';
+export { odeIntegrator, rungeKuttaStepper, type Integrator, type Stepper, type OdeIntegratorOptions } from './field-integrator.js';
+export { IntegratorRunner, type IntegratorRunnerOptions, type Inits } from './integrator-runner.js';
+export { solveAdaptive, adaptiveIntegrator, EMBEDDED_TABLEAUS, type AdaptiveOptions, type AdaptiveSolution } from './adaptive.js';
+export { sdeint, sdeIntegrator, type SdeintOptions } from './sde.js';
+export { SDE_METHODS, type SdeMethod, type IntegralType, type WienerType } from './sde-schemes.js';
+export { fdeint, CaputoL1Memory, GLShortMemory, type FdeOptions, type FractionalMemory } from './fde.js';
+export { gamma, logGamma, mittagLeffler } from './gamma.js';
