@@ -1,4 +1,5 @@
 import { runBrette } from './brette-bench.js';
+import { runEi1m } from './ei1m.js';
 import type { BenchOptions, BenchResult } from './result.js';
 
 export interface Benchmark {
@@ -22,9 +23,15 @@ export const BENCHMARKS: readonly Benchmark[] = [
     defaults: { n: 4000, duration: 1000, seed: 1 },
     run: (o) => runBrette('cuba', o),
   },
+  {
+    name: 'ei-1m',
+    description: "seed 001's E/I network of 1,000,000 LIF neurons, 2e10 synapses generated on the fly, dt 0.4 ms",
+    defaults: { n: 1_000_000, duration: 100, seed: 1 },
+    run: runEi1m,
+  },
 ];
 
-export const NOT_YET = ['cobahh', 'decision-making', 'ei-1m'];
+export const NOT_YET = ['cobahh', 'decision-making'];
 
 export function findBenchmark(name: string): Benchmark {
   const found = BENCHMARKS.find((b) => b.name === name);
