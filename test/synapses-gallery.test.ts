@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seed } from '../src/core/random.js';
 import { tianFastResponse, vreeswijkEI } from '../src/examples/balanced-nets.js';
 import { buildDecisionMaking } from '../src/examples/decision-making.js';
+import { pituitaryGapJunction } from '../src/examples/pituitary-gap-junction.js';
 import type { ExampleOptions } from '../src/examples/example.js';
 import { findExample } from '../src/examples/index.js';
 import { meanRate } from '../src/measure/index.js';
@@ -16,7 +17,7 @@ const options = (extra: Partial<ExampleOptions>): ExampleOptions => ({ outDir, s
 
 describe('network gallery entries (short runs)', () => {
   it('are registered', () => {
-    for (const name of ['vreeswijk-ei', 'tian-fast-response', 'decision-making']) expect(findExample(name)?.name).toBe(name);
+    for (const name of ['vreeswijk-ei', 'tian-fast-response', 'decision-making', 'pituitary-gap-junction']) expect(findExample(name)?.name).toBe(name);
   });
 
   it('vreeswijk-ei: E and I fire alike, at the rate of a lone LIF driven by Ib', async () => {
@@ -42,5 +43,11 @@ describe('network gallery entries (short runs)', () => {
     for (const r of rates.slice(0, 3)) expect(r).toBeLessThan(10);
     expect(Math.max(...rates)).toBeGreaterThan(0.5);
     expect(Array.from(runner.mon.get('IA.freq').data).every((f) => f === 0)).toBe(true);
+  });
+
+  it('pituitary-gap-junction: both gap-coupled cells burst', async () => {
+    const result = await pituitaryGapJunction.run(options({}));
+    expect(result.checks.cells_burst.pass).toBe(true);
+    expect(result.steps).toBe(20000);
   });
 });
