@@ -28,7 +28,7 @@ export function kindColour(kinds: readonly string[]) {
   const domain = [...new Set(kinds)];
   let extra = 0;
   const range = domain.map((k) => KIND_COLOURS[k] ?? EXTRA_COLOURS[extra++ % EXTRA_COLOURS.length]);
-  return { field: 'kind', type: 'nominal' as const, sort: null, scale: { domain, range }, legend: { title: null } };
+  return { field: 'kind', type: 'nominal' as const, sort: null, scale: { domain, range }, legend: { title: null, symbolType: 'circle' } };
 }
 
 export const quantitative = (field: string, title: string, domain?: readonly [number, number]) => ({
