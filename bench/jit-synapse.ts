@@ -18,6 +18,8 @@ export class JitFixedProb implements Connectivity {
   readonly allToAll = false;
   readonly includeSelf = true;
   private readonly invLogQ: number;
+  /** Gap for each of the 4096 bins of the top 12 random bits, or -1 where the bin holds more than one gap. */
+  private readonly gapTable: Int32Array;
 
   constructor(
     readonly numPre: number,
@@ -27,6 +29,7 @@ export class JitFixedProb implements Connectivity {
   ) {
     if (!(prob > 0 && prob < 1)) throw new ParameterError(`JitFixedProb: prob must be in (0, 1), got ${prob}`);
     this.invLogQ = 1 / Math.log1p(-prob);
+    this.gapTable = buildGapTable(this.invLogQ);
   }
 
   /** Expected number of connections (they are never counted). */
@@ -49,16 +52,39 @@ export class JitFixedProb implements Connectivity {
     s = Math.imul(s ^ (s >>> 16), 0x7feb352d);
     const n = this.numPost;
     const invLogQ = this.invLogQ;
+    const table = this.gapTable;
     for (let j = -1; ; ) {
       s = (s + 0x6d2b79f5) | 0;
       let t = Math.imul(s ^ (s >>> 15), 1 | s);
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      const u = (((t ^ (t >>> 14)) >>> 0) + 0.5) * 2.3283064365386963e-10; // in (0, 1)
-      j += 1 + ((Math.log(u) * invLogQ) | 0); // the gap is non-negative, so truncation is floor
+      const x = (t ^ (t >>> 14)) >>> 0;
+      const cached = table[x >>> 20];
+      j += 1 + (cached >= 0 ? cached : geometricGap(x, invLogQ));
       if (j >= n) return;
       target[j] += w;
     }
   }
+}
+
+/**
+ * Number of failures before the next success for the 32-bit random integer x:
+ * floor(log(u) / log(1 - prob)) with u = (x + 0.5) / 2^32 in (0, 1).
+ */
+function geometricGap(x: number, invLogQ: number): number {
+  return (Math.log((x + 0.5) * 2.3283064365386963e-10) * invLogQ) | 0; // non-negative, so | 0 is floor
+}
+
+/**
+ * geometricGap is monotone in x, so a bin of x values whose two ends give the same gap gives
+ * that gap throughout: the table answers most draws without a logarithm and is exact.
+ */
+function buildGapTable(invLogQ: number): Int32Array {
+  const table = new Int32Array(4096);
+  for (let b = 0; b < 4096; b++) {
+    const first = geometricGap(b * 2 ** 20, invLogQ);
+    table[b] = first === geometricGap((b + 1) * 2 ** 20 - 1, invLogQ) ? first : -1;
+  }
+  return table;
 }
 
 /**
