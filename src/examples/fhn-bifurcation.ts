@@ -69,9 +69,12 @@ export const fhnBifurcation: Example = {
     const runner = new Runner(group, { monitors: ['x'], inputs: [['input', 1.0]], dt: 0.01, progress: false });
     const wall = runner.run(duration);
     const x = runner.mon.get('x');
-    const tail = Array.from(x.data).slice(Math.floor(x.rows / 2));
-    const simMax = Math.max(...tail);
-    const simMin = Math.min(...tail);
+    let simMax = -Infinity;
+    let simMin = Infinity;
+    for (let r = Math.floor(x.rows / 2); r < x.rows; r++) {
+      simMax = Math.max(simMax, x.data[r]);
+      simMin = Math.min(simMin, x.data[r]);
+    }
     const at1 = Array.from(range).findIndex((v) => Math.abs(v - 1) < 1e-9);
     o.log(`runner, input 1.0: x in [${simMin.toFixed(4)}, ${simMax.toFixed(4)}]; analysis cycle at x_ext = 1.00: [${cycles.min[0][at1]?.toFixed(4)}, ${cycles.max[0][at1]?.toFixed(4)}] (${wall.toFixed(2)} s)`);
     checks.runner_cycle_max = near(simMax, cycles.max[0][at1] ?? NaN, 0.01, 'limit-cycle maximum of x at x_ext = 1 from the analysis');
