@@ -15,7 +15,7 @@ function panel(title: string, params: AdExIFOptions, input: number, duration: nu
 }
 
 /** Seed 001's six patterns of Gerstner (2005) / Naud et al. (2008), with its parameters, inputs and durations. */
-const PANELS: PatternPanel[] = [
+export const PANELS: PatternPanel[] = [
   panel('Tonic', { a: 0, b: 60, tau: 20, tau_w: 30, V_reset: -55 }, 65, 500, { kind: 'tonic', from: 0 }),
   panel('Adapting', { a: 0, b: 5, tau: 20, tau_w: 100, V_reset: -55 }, 65, 200, { kind: 'adaptation', from: 0 }),
   panel('Initial bursting', { a: 0.5, b: 7, tau: 5, tau_w: 100, V_reset: -51 }, 65, 300, { kind: 'bursting', from: 0 }),

@@ -23,7 +23,7 @@ const BURST = { a: 0.005, A1: 10, A2: -0.6 };
 const HYPER = { V_th_reset: -60, V_th_inf: -120, Vth_initializer: -50 };
 
 /** Seed 001's 20 patterns of Mihalas & Niebur (2009), with its inputs, parameters and V_th settings. */
-const PANELS: PatternPanel[] = [
+export const PANELS: PatternPanel[] = [
   panel('Tonic Spiking', [[1.5, 200]], {}, { kind: 'tonic', from: 0 }),
   panel('Class 1 Excitability', [[1 + 1e-6, 500]], {}),
   panel('Spike Frequency Adaptation', [[2, 200]], A, { kind: 'adaptation', from: 0 }),

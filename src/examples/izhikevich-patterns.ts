@@ -41,7 +41,7 @@ function panel(title: string, [a, b, c, d]: Abcd, current: Current, claim?: Patt
 const step = (value: number, rest: number, total = 50 + rest) => ({ values: [0, value], durations: [50, total - 50] });
 
 /** Seed 001's 16 coded patterns (Table 1) and 7 cell types (Table 2), with its inputs and durations. */
-const PANELS: PatternPanel[] = [
+export const PANELS: PatternPanel[] = [
   panel('Tonic Spiking (b = 0.40, as coded)', [0.02, 0.4, -65, 2], step(10, 150), { kind: 'tonic', from: 50 }),
   panel('Phasic Spiking', [0.02, 0.25, -65, 6], step(1, 150), { kind: 'phasic', from: 50, to: 200 }),
   panel('Tonic Bursting', [0.02, 0.2, -50, 2], step(15, 150), { kind: 'bursting', from: 50 }),

@@ -93,28 +93,38 @@ export interface PatternPanel {
 
 const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
-/** Runs the panels, checks each claimed pattern, writes one grid figure. */
-export async function runPatternGallery(panels: readonly PatternPanel[], figureTitle: string, o: ExampleOptions, grid: GridOptions, dt: number): Promise<ExampleResult> {
-  const runs: PanelRun[] = [];
-  const checks: Record<string, Check> = {};
-  const groups: Record<string, GroupSummary> = {};
-  let steps = 0;
-  let duration = 0;
+export interface PatternResults {
+  runs: PanelRun[];
+  checks: Record<string, Check>;
+  groups: Record<string, GroupSummary>;
+  steps: number;
+  duration: number;
+}
+
+/** Runs the panels and checks each claimed pattern (no figure). */
+export function runPatterns(panels: readonly PatternPanel[], dt: number, log: (message: string) => void): PatternResults {
+  const out: PatternResults = { runs: [], checks: {}, groups: {}, steps: 0, duration: 0 };
   for (const panel of panels) {
     const r = panel.run(dt);
-    runs.push(r);
-    const seconds = (r.ts.length * dt) / 1000;
-    steps += r.ts.length;
-    duration += r.ts.length * dt;
-    groups[slug(panel.title)] = { size: 1, spikes: r.spikes.length, rate_hz: r.spikes.length / seconds };
+    out.runs.push(r);
+    out.steps += r.ts.length;
+    out.duration += r.ts.length * dt;
+    out.groups[slug(panel.title)] = { size: 1, spikes: r.spikes.length, rate_hz: r.spikes.length / ((r.ts.length * dt) / 1000) };
+    const spikes = `${r.spikes.length} spikes [${r.spikes.slice(0, 40).map((t) => t.toFixed(1)).join(' ')}]`;
     if (panel.claim) {
       const check = checkPattern(panel.claim, r.spikes, dt);
-      checks[`${slug(panel.title)}_${panel.claim.kind}`] = check;
-      o.log(`${panel.title}: ${r.spikes.length} spikes [${r.spikes.slice(0, 40).map((t) => t.toFixed(1)).join(' ')}]; ${panel.claim.kind}: ${check.value} (${check.expected}) ${check.pass ? 'ok' : 'NOT MET'}`);
+      out.checks[`${slug(panel.title)}_${panel.claim.kind}`] = check;
+      log(`${panel.title}: ${spikes}; ${panel.claim.kind}: ${check.value} (${check.expected}) ${check.pass ? 'ok' : 'NOT MET'}`);
     } else {
-      o.log(`${panel.title}: ${r.spikes.length} spikes (no pattern check)`);
+      log(`${panel.title}: ${spikes} (no pattern check)`);
     }
   }
+  return out;
+}
+
+/** Runs the panels, checks each claimed pattern, writes one grid figure. */
+export async function runPatternGallery(panels: readonly PatternPanel[], figureTitle: string, o: ExampleOptions, grid: GridOptions, dt: number): Promise<ExampleResult> {
+  const { runs, checks, groups, steps, duration } = runPatterns(panels, dt, o.log);
   const figures = await saveFigure(gridSpec(runs, figureTitle, grid), path.join(o.outDir, 'patterns'));
   return { duration_ms: duration, steps, wall_s: runs.reduce((a, r) => a + r.wall_s, 0), groups, figures, checks };
 }
