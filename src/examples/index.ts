@@ -1,5 +1,6 @@
 import { coba, cuba, eiBalanced } from './ei-examples.js';
 import type { Example } from './example.js';
+import { wilsonCowanAnalysis } from './wilson-cowan-analysis.js';
 import { phasePlane1D } from './phase-plane-1d.js';
 import { tianFastResponse, vreeswijkEI } from './balanced-nets.js';
 import { decisionMaking } from './decision-making.js';
@@ -10,7 +11,7 @@ import { gifPatterns } from './gif-patterns.js';
 import { lifPhaseLocking } from './lif-phase-locking.js';
 
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);
