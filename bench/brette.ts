@@ -24,8 +24,12 @@ const PARAMS = {
 export interface BretteNet {
   net: Network;
   neurons: LIF;
+  exc: Exponential;
+  inh: Exponential;
   synapses: number;
   prob: number;
+  params: { V_rest: number; we: number; wi: number; E_e?: number; E_i?: number };
+  numExc: number;
 }
 
 export function buildBrette(model: BretteModel, n: number): BretteNet {
@@ -37,5 +41,5 @@ export function buildBrette(model: BretteModel, n: number): BretteNet {
   const Esyn = new Exponential(N.slice(0, nE), N, new FixedProb(prob), { g_max: p.we, tau: 5, output: output(p.E_e) });
   const Isyn = new Exponential(N.slice(nE), N, new FixedProb(prob), { g_max: p.wi, tau: 10, output: output(p.E_i) });
   const net = new Network({ N, Esyn, Isyn });
-  return { net, neurons: N, synapses: Esyn.conn.numConnections + Isyn.conn.numConnections, prob };
+  return { net, neurons: N, exc: Esyn, inh: Isyn, synapses: Esyn.conn.numConnections + Isyn.conn.numConnections, prob, params: p, numExc: nE };
 }

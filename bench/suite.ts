@@ -24,6 +24,18 @@ export const BENCHMARKS: readonly Benchmark[] = [
     run: (o) => runBrette('cuba', o),
   },
   {
+    name: 'coba-fused',
+    description: 'COBA through the hand-fused prototype step (bench/fused-brette.ts): what network-level fusion would give',
+    defaults: { n: 4000, duration: 1000, seed: 1 },
+    run: (o) => runBrette('coba', o, true),
+  },
+  {
+    name: 'cuba-fused',
+    description: 'CUBA through the hand-fused prototype step',
+    defaults: { n: 4000, duration: 1000, seed: 1 },
+    run: (o) => runBrette('cuba', o, true),
+  },
+  {
     name: 'ei-1m',
     description: "seed 001's E/I network of 1,000,000 LIF neurons, 2e10 synapses generated on the fly, dt 0.4 ms",
     defaults: { n: 1_000_000, duration: 100, seed: 1 },

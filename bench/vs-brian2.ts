@@ -31,6 +31,8 @@ export async function versusBrian2(spec: RunSpec, o: VsOptions): Promise<Record<
   }
   const runRatios = ours.map((a, k) => a.result.wall_run_s / theirs[k].result.wall_run_s);
   const totalRatios = ours.map((a, k) => a.elapsed_s / theirs[k].elapsed_s);
+  const cpu = (r: ChildRun) => r.result.cpu_run_s as number | null | undefined;
+  const cpuRatios = ours.every((r) => cpu(r)) && theirs.every((r) => cpu(r)) ? ours.map((a, k) => (cpu(a) as number) / (cpu(theirs[k]) as number)) : [];
   const rates = rateAgreement(ours.map((r) => r.result.rate_hz), theirs.map((r) => r.result.rate_hz));
   const first = ours[0].result;
   return {
@@ -47,6 +49,8 @@ export async function versusBrian2(spec: RunSpec, o: VsOptions): Promise<Record<
     brian2_total_s_median: round(median(theirs.map((r) => r.elapsed_s)), 3),
     run_ratio_per_pair: runRatios.map((x) => round(x, 3)),
     run_ratio_median: round(median(runRatios), 3),
+    cpu_ratio_per_pair: cpuRatios.map((x) => round(x, 3)),
+    cpu_ratio_median: cpuRatios.length ? round(median(cpuRatios), 3) : null,
     total_ratio_per_pair: totalRatios.map((x) => round(x, 3)),
     total_ratio_median: round(median(totalRatios), 3),
     neurodyn_rates_hz: ours.map((r) => r.result.rate_hz),

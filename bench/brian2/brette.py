@@ -21,7 +21,8 @@ Brian2 holds timestep(refractory) - 1 steps); (e) spike if v >= V_th, then v = V
 
 wall_run_s is the simulation loop alone (cpp_standalone: results/last_run_info.txt; runtime
 targets: device._last_run_time); wall_total_s is from the start of this script to the rates,
-code generation and compilation included.  peak_rss_mb is this Python process, or for
+code generation and compilation included.  cpu_run_s (cpp_standalone only) is the user + system
+time of the compiled binary (its set-up and result files included: an upper bound on the loop).  peak_rss_mb is this Python process, or for
 cpp_standalone the compiled binary (measured with /usr/bin/time; the compiler is excluded).
 """
 import argparse
@@ -122,7 +123,7 @@ def main():
         b2.set_device('cpp_standalone', directory=directory, build_on_run=False)
         b2.prefs.devices.cpp_standalone.openmp_threads = args.threads if args.threads > 1 else 0
         b2.prefs.devices.cpp_standalone.run_cmd_unix = [
-            '/usr/bin/time', '-f', '%M', '-o', 'results/peak_rss_kb.txt', './main']
+            '/usr/bin/time', '-f', '%M %U %S', '-o', 'results/peak_rss_kb.txt', './main']
     else:
         b2.prefs.codegen.target = args.target
     b2.defaultclock.dt = DT * b2.ms
@@ -138,9 +139,12 @@ def main():
     wall_total = time.time() - T_START
     wall_run = float(device._last_run_time)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu_run = None
     if args.target == 'cpp_standalone':
         with open(os.path.join(directory, 'results', 'peak_rss_kb.txt')) as f:
-            rss_mb = int(f.read().split()[-1]) / 1024
+            rss_kb, user_s, sys_s = f.read().split()[-3:]
+        rss_mb = int(rss_kb) / 1024
+        cpu_run = float(user_s) + float(sys_s)
     if tmp:
         shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps(dict(
@@ -148,6 +152,7 @@ def main():
         duration_ms=args.duration, dt_ms=DT,
         backend=f'brian2-{b2.__version__}-{args.target}', threads=max(1, args.threads),
         seed=args.seed, wall_run_s=round(wall_run, 4), wall_total_s=round(wall_total, 3),
+        cpu_run_s=cpu_run,
         spikes=count, rate_hz=round(count / args.n / (args.duration / 1000), 4),
         peak_rss_mb=round(rss_mb, 1))), flush=True)
 
