@@ -3,6 +3,7 @@
  * Nothing reachable from here may import a Node built-in (test/browser-bundle.test.ts checks).
  */
 export * as neurons from './models/neurons/index.js';
+export * as channels from './models/channels/index.js';
 export * as synapses from './models/synapses/index.js';
 export * as synouts from './models/synouts/index.js';
 export * as rates from './models/rates/index.js';

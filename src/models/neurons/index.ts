@@ -12,3 +12,4 @@ export { WangBuzsaki, WangBuzsakiModel, WANG_BUZSAKI_MODEL, type WangBuzsakiOpti
 export { HindmarshRose, HINDMARSH_ROSE_MODEL, type HindmarshRoseOptions } from './hindmarsh-rose.js';
 export { FHN, FHN_MODEL, type FHNOptions } from './fhn.js';
 export { FitzHughRinzel, FITZHUGH_RINZEL_MODEL, type FitzHughRinzelOptions } from './fitzhugh-rinzel.js';
+export { CondNeuGroup, type CondNeuGroupOptions } from '../channels/cond-neu-group.js';
