@@ -12,10 +12,20 @@ import type { FloatArray, NumericArray } from './matrix.js';
 import { NeuGroup, type NeuGroupOptions, type Size } from './neu-group.js';
 import type { Model } from './model.js';
 import { resolveMethod } from '../integrators/methods.js';
+import { type Expr, callsOf } from '../expr/ast.js';
+import { MATH_FUNCTIONS } from '../expr/functions.js';
+import { type RandomStream, streamFor } from './random.js';
+
+function usesRandom(model: Model): boolean {
+  const exprs: (Expr | undefined)[] = [...Object.values(model.equations), model.threshold, model.refractory?.condition, ...model.reset.map(([, e]) => e)];
+  return exprs.some((e) => e !== undefined && [...callsOf(e)].some((fn) => MATH_FUNCTIONS[fn].random));
+}
 
 export interface EquationGroupOptions extends NeuGroupOptions {
   /** Integration method: euler, rk2, heun, rk4, exp_euler or exp_auto (default). */
   method?: string;
+  /** Seed of the stream rand()/randn() in the equations draw from (default: from the global seed). */
+  seed?: number;
 }
 
 /** A parameter value: one number for the whole group, or one per neuron. */
@@ -30,6 +40,8 @@ export class EquationGroup extends NeuGroup {
   readonly model: Model;
   readonly method: string;
   readonly params: Readonly<Record<string, number | FloatArray>>;
+  /** Only models that call rand()/randn() own a stream, so other groups leave the global seed sequence alone. */
+  readonly rng: RandomStream | undefined;
   private compiled: { dt: number; kernel: CompiledGroupKernel; arrays: NumericArray[] } | undefined;
 
   constructor(
@@ -45,7 +57,8 @@ export class EquationGroup extends NeuGroup {
     this.params = this.checkParams(params);
     for (const v of model.states) this.addVariable(v, initial[v]);
     for (const v of model.inputs) this.addVariable(v);
-    if (this.refractoryPeriod !== undefined) {
+    this.rng = usesRandom(model) ? streamFor(options.seed) : undefined;
+    if (this.hasRefractory) {
       this.registerVariable(LAST_SPIKE_TIME, new Float64Array(this.num).fill(-1e7));
       this.registerVariable(REFRACTORY_FLAG, new Uint8Array(this.num));
     }
@@ -56,6 +69,11 @@ export class EquationGroup extends NeuGroup {
     const name = this.model.refractory?.period;
     const value = name === undefined ? undefined : this.params[name];
     return typeof value === 'number' && value > 0 ? value : undefined;
+  }
+
+  /** Whether the neurons can be refractory: a positive period, or a refractory condition. */
+  get hasRefractory(): boolean {
+    return this.model.refractory?.condition !== undefined || this.refractoryPeriod !== undefined;
   }
 
   private checkParams(params: Readonly<Record<string, ParamValue | undefined>>): Record<string, number | FloatArray> {
@@ -96,7 +114,7 @@ export class EquationGroup extends NeuGroup {
   update(ctx: StepContext): void {
     this.prepare(ctx.dt);
     const { kernel, arrays } = this.compiled as { kernel: CompiledGroupKernel; arrays: NumericArray[] };
-    const count = kernel.kernel(this.num, ctx.t, arrays);
+    const count = kernel.kernel(this.num, ctx.t, arrays, this.rng);
     if (count < 0) {
       const code = -count - 1;
       const numStates = this.model.states.length;

@@ -1,5 +1,6 @@
 import { type Expr, num, substitute } from '../expr/ast.js';
 import { compileFunction, emit, numberLiteral, type Resolver } from '../expr/emit.js';
+import { RANDOM_STREAM_PARAMETER } from '../expr/functions.js';
 import { simplify } from '../expr/simplify.js';
 import { emitOdeStep } from '../integrators/emit-step.js';
 import type { FloatArray } from './matrix.js';
@@ -13,7 +14,18 @@ import type { Model } from './model.js';
  * The function returns the number of spikes, or -(1 + k * S + s) when state s (of S) of neuron k
  * became NaN or infinite; the arrays then still hold that neuron's last finite values.
  */
-export type GroupKernel = (n: number, t: number, arrays: readonly (FloatArray | Uint8Array | Int32Array)[]) => number;
+export type GroupKernel = (
+  n: number,
+  t: number,
+  arrays: readonly (FloatArray | Uint8Array | Int32Array)[],
+  rng?: KernelRandom,
+) => number;
+
+/** What rand() and randn() in a model draw from (a RandomStream). */
+export interface KernelRandom {
+  random(): number;
+  normal(): number;
+}
 
 export interface CompiledGroupKernel {
   readonly kernel: GroupKernel;
@@ -42,7 +54,9 @@ export function compileGroupKernel(
   const fold = (e: Expr): Expr =>
     simplify(substitute(e, (name) => (typeof paramValues[name] === 'number' ? num(paramValues[name] as number) : undefined)));
 
-  const hasRefractory = model.refractory !== undefined && refractoryPeriod !== undefined && refractoryPeriod > 0;
+  const refractoryCondition = model.refractory?.condition;
+  const hasRefractory =
+    model.refractory !== undefined && (refractoryCondition !== undefined || (refractoryPeriod !== undefined && refractoryPeriod > 0));
   const hasThreshold = model.threshold !== undefined;
   const arrayOrder = [
     ...model.states,
@@ -67,7 +81,12 @@ export function compileGroupKernel(
   lines.push('let count = 0;', 'for (let k = 0; k < n; k++) {');
   for (const v of model.states) lines.push(`const c_${v} = ${arrayOf(v)}[k];`);
   for (const v of model.inputs) lines.push(`const c_${v} = ${arrayOf(v)}[k];`);
-  if (hasRefractory) {
+  if (refractoryCondition !== undefined && hasRefractory) {
+    const lastSpike = `${arrayOf(LAST_SPIKE_TIME)}[k]`;
+    const condition = fold(substitute(refractoryCondition, (name) => (name === 'dt' ? num(dt) : undefined)));
+    const resolve: Resolver = (name) => (name === LAST_SPIKE_TIME ? lastSpike : resolveOld(name));
+    lines.push(`const refr = Boolean(${emit(condition, resolve, `${model.name} refractory condition`)});`);
+  } else if (hasRefractory) {
     const limit = (refractoryPeriod as number) + REFRACTORY_SLACK * dt;
     lines.push(`const refr = (t - ${arrayOf(LAST_SPIKE_TIME)}[k]) <= ${numberLiteral(limit)};`);
   }
@@ -87,7 +106,8 @@ export function compileGroupKernel(
   if (hasThreshold) {
     const condition = fold(model.threshold as Expr);
     const crossing = model.thresholdCrossing ? ` && !${emit(condition, resolveOld, `${model.name} threshold`)}` : '';
-    lines.push(`const spk = ${emit(condition, resolveNew, `${model.name} threshold`)}${crossing};`);
+    const blocked = hasRefractory && model.refractory?.blocksThreshold ? ' && !refr' : '';
+    lines.push(`const spk = ${emit(condition, resolveNew, `${model.name} threshold`)}${crossing}${blocked};`);
     lines.push('if (spk) {');
     for (const [v, value] of model.reset) lines.push(`n_${v} = ${emit(fold(value), resolveNew, `${model.name} reset`)};`);
     if (hasRefractory) lines.push(`${arrayOf(LAST_SPIKE_TIME)}[k] = t;`);
@@ -99,5 +119,5 @@ export function compileGroupKernel(
   lines.push('}', 'return count;');
 
   const source = lines.join('\n');
-  return { kernel: compileFunction<GroupKernel>(['n', 't', 'A'], source), arrayOrder, source };
+  return { kernel: compileFunction<GroupKernel>(['n', 't', 'A', RANDOM_STREAM_PARAMETER], source), arrayOrder, source };
 }

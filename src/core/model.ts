@@ -1,4 +1,4 @@
-import { type Expr, show, symbolsOf } from '../expr/ast.js';
+import { type Expr, show, substitute, sym, symbolsOf } from '../expr/ast.js';
 import { parseExpression } from '../expr/parse.js';
 import { EquationError } from './errors.js';
 
@@ -19,10 +19,27 @@ export interface ModelSpec {
    * new one), as for Hodgkin-Huxley-type neurons detected by an upward crossing of V_th.
    */
   readonly thresholdCrossing?: boolean;
-  /** Statements applied in order to a neuron that spiked: variable -> new value. */
-  readonly reset?: Readonly<Record<string, string>>;
-  /** Parameter that holds the refractory period (ms) and the variables frozen during it. */
-  readonly refractory?: { readonly period: string; readonly hold: readonly string[] };
+  /**
+   * Statements applied in order to a neuron that spiked: variable -> new value, or a list of
+   * [variable, value] pairs when a variable is assigned more than once (`v = c; u += d`).
+   */
+  readonly reset?: Readonly<Record<string, string>> | readonly (readonly [string, string])[];
+  /** How a neuron becomes refractory and the variables frozen meanwhile. */
+  readonly refractory?: RefractorySpec<string>;
+}
+
+/**
+ * Either `period`, a parameter holding the refractory period in ms (refractory while
+ * t - t_last_spike <= period), or `condition`, an expression true while the neuron is refractory,
+ * evaluated on the state at the start of the step; it may use `t_last_spike` and `dt` (Brian2's
+ * time and boolean refractoriness are both written this way). `blocksThreshold`: no spike while
+ * refractory, as in Brian2.
+ */
+export interface RefractorySpec<E> {
+  readonly period?: string;
+  readonly condition?: E;
+  readonly hold: readonly string[];
+  readonly blocksThreshold?: boolean;
 }
 
 export interface Model {
@@ -34,8 +51,11 @@ export interface Model {
   readonly threshold?: Expr;
   readonly thresholdCrossing: boolean;
   readonly reset: readonly (readonly [string, Expr])[];
-  readonly refractory?: { readonly period: string; readonly hold: readonly string[] };
+  readonly refractory?: RefractorySpec<Expr>;
 }
+
+/** Symbols a refractory condition may use besides the model's own. */
+export const REFRACTORY_CONDITION_SYMBOLS = ['t_last_spike', 'dt'] as const;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -75,18 +95,34 @@ export function defineModel(name: string, spec: ModelSpec, params: readonly stri
     equations[v] = check(parseIn(rhs, where), where);
   }
   const threshold = spec.threshold === undefined ? undefined : check(parseIn(spec.threshold, `${name} threshold`), `${name} threshold`);
-  const reset = Object.entries(spec.reset ?? {}).map(([v, rhs]): [string, Expr] => {
+  const resetPairs = Array.isArray(spec.reset) ? spec.reset : Object.entries(spec.reset ?? {});
+  const reset = resetPairs.map(([v, rhs]: readonly [string, string]): [string, Expr] => {
     if (!states.includes(v)) throw new EquationError(`${name} reset assigns '${v}', which is not a state variable (${states.join(', ')})`);
     const where = `${name} reset ${v} = ${rhs}`;
     return [v, check(parseIn(rhs, where), where)];
   });
+  let refractory: RefractorySpec<Expr> | undefined;
   if (spec.refractory) {
-    if (!params.includes(spec.refractory.period)) {
-      throw new EquationError(`${name} refractory period '${spec.refractory.period}' is not a parameter`);
+    const { period, condition: conditionText } = spec.refractory;
+    if ((period === undefined) === (conditionText === undefined)) {
+      throw new EquationError(`${name} refractoriness needs exactly one of 'period' and 'condition'`);
     }
+    if (period !== undefined && !params.includes(period)) {
+      throw new EquationError(`${name} refractory period '${period}' is not a parameter`);
+    }
+    let condition: Expr | undefined;
+    if (conditionText !== undefined) {
+      const where = `${name} refractory condition`;
+      const parsed = parseIn(conditionText, where);
+      const extra = new Set<string>(REFRACTORY_CONDITION_SYMBOLS);
+      // The extra symbols stand in for t when checking, so that only model symbols need be known.
+      check(substitute(parsed, (s) => (extra.has(s) ? sym('t') : undefined)), where);
+      condition = parsed;
+    }
+    refractory = { ...spec.refractory, condition };
     for (const v of spec.refractory.hold) {
       if (!states.includes(v)) throw new EquationError(`${name} holds '${v}' during refractoriness, but it is not a state variable`);
     }
   }
-  return { name, states, inputs, params, equations, threshold, thresholdCrossing: spec.thresholdCrossing ?? false, reset, refractory: spec.refractory };
+  return { name, states, inputs, params, equations, threshold, thresholdCrossing: spec.thresholdCrossing ?? false, reset, refractory };
 }

@@ -14,6 +14,22 @@ export type Expr =
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
   | { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[] };
 
+/**
+ * Where the parser found each node (0-based index in the source text), kept beside the tree so
+ * that errors found later (unknown symbols, unit mismatches) can name the column while nodes stay
+ * plain data; nodes built by code have no position.
+ */
+const POSITIONS = new WeakMap<Expr, number>();
+
+export function withPosition<E extends Expr>(expr: E, pos: number): E {
+  POSITIONS.set(expr, pos);
+  return expr;
+}
+
+export function positionOf(expr: Expr): number | undefined {
+  return POSITIONS.get(expr);
+}
+
 export const num = (value: number): Expr => ({ kind: 'num', value });
 export const sym = (name: string): Expr => ({ kind: 'sym', name });
 export const neg = (arg: Expr): Expr => ({ kind: 'unary', op: '-', arg });
@@ -41,6 +57,24 @@ export function symbolsOf(expr: Expr, into: Set<string> = new Set()): Set<string
       break;
     case 'call':
       for (const a of expr.args) symbolsOf(a, into);
+      break;
+  }
+  return into;
+}
+
+/** Every function name an expression calls. */
+export function callsOf(expr: Expr, into: Set<string> = new Set()): Set<string> {
+  switch (expr.kind) {
+    case 'unary':
+      callsOf(expr.arg, into);
+      break;
+    case 'binary':
+      callsOf(expr.left, into);
+      callsOf(expr.right, into);
+      break;
+    case 'call':
+      into.add(expr.fn);
+      for (const a of expr.args) callsOf(a, into);
       break;
   }
   return into;

@@ -78,6 +78,7 @@ function dCall(e: Extract<Expr, { kind: 'call' }>, x: string): Expr {
     case 'abs':
       return mul(call('sign', u), du);
     case 'floor':
+    case 'int':
     case 'ceil':
     case 'sign':
       return num(0);

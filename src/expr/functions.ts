@@ -8,7 +8,19 @@ export interface MathFunction {
   readonly js: (args: string[]) => string;
   /** Numeric value, for constant folding. */
   readonly evaluate: (...args: number[]) => number;
+  /**
+   * Draws random numbers: never folded, differentiated as a constant, and emitted as a call on
+   * the kernel's seeded stream, which generated code receives as the parameter `RNG`.
+   */
+  readonly random?: boolean;
 }
+
+/** Name of the generated-code parameter holding the seeded stream that rand()/randn() draw from. */
+export const RANDOM_STREAM_PARAMETER = 'RNG';
+
+const noFolding = (): number => {
+  throw new Error('internal: a random function cannot be folded');
+};
 
 const unary = (fn: (x: number) => number, name: string): MathFunction => ({
   arity: 1,
@@ -39,6 +51,9 @@ export const MATH_FUNCTIONS: Readonly<Record<string, MathFunction>> = Object.fre
     js: ([x, lo, hi]) => `Math.min(Math.max(${x}, ${lo}), ${hi})`,
     evaluate: (x, lo, hi) => Math.min(Math.max(x, lo), hi),
   },
+  int: { arity: 1, js: ([x]) => `Math.trunc(${x})`, evaluate: Math.trunc },
+  rand: { arity: 0, js: () => `${RANDOM_STREAM_PARAMETER}.random()`, evaluate: noFolding, random: true },
+  randn: { arity: 0, js: () => `${RANDOM_STREAM_PARAMETER}.normal()`, evaluate: noFolding, random: true },
   where: {
     arity: 3,
     js: ([c, a, b]) => `((${c}) ? (${a}) : (${b}))`,

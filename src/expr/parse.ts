@@ -1,5 +1,5 @@
 import { EquationError } from '../core/errors.js';
-import { bin, call, type BinaryOp, type Expr } from './ast.js';
+import { bin, call, type BinaryOp, type Expr, positionOf, withPosition } from './ast.js';
 import { MATH_FUNCTIONS, isMathFunction } from './functions.js';
 
 /**
@@ -22,11 +22,11 @@ function fail(source: string, pos: number, message: string): never {
   throw new EquationError(`${message} at position ${pos + 1}:\n  ${source}\n  ${' '.repeat(pos)}^`);
 }
 
-function tokenize(source: string): Token[] {
+function tokenize(source: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
-  let pos = 0;
-  while (pos < source.length) {
-    const rest = source.slice(pos);
+  let pos = start;
+  while (pos < end) {
+    const rest = source.slice(pos, end);
     const space = /^\s+/.exec(rest);
     if (space) {
       pos += space[0].length;
@@ -102,16 +102,16 @@ class Parser {
       this.index++;
       // ** is right-associative, everything else left-associative.
       const right = this.expression(op === '**' ? precedence : precedence + 1);
-      left = bin(op as BinaryOp, left, right);
+      left = withPosition(bin(op as BinaryOp, left, right), positionOf(left) ?? 0);
     }
   }
 
   private prefix(): Expr {
     const token = this.peek();
     this.index++;
-    if (token.type === 'num') return { kind: 'num', value: token.value };
+    if (token.type === 'num') return withPosition({ kind: 'num', value: token.value }, token.pos);
     if (token.type === 'op' && token.value === '-') {
-      return { kind: 'unary', op: '-', arg: this.expression(UNARY_MINUS_PRECEDENCE) };
+      return withPosition({ kind: 'unary', op: '-', arg: this.expression(UNARY_MINUS_PRECEDENCE) }, token.pos);
     }
     if (token.type === 'op' && token.value === '+') return this.expression(UNARY_MINUS_PRECEDENCE);
     if (token.type === 'op' && token.value === '(') {
@@ -120,10 +120,10 @@ class Parser {
       return inner;
     }
     if (token.type === 'name') {
-      if (token.value === 'not') return { kind: 'unary', op: 'not', arg: this.expression(NOT_PRECEDENCE) };
+      if (token.value === 'not') return withPosition({ kind: 'unary', op: 'not', arg: this.expression(NOT_PRECEDENCE) }, token.pos);
       if (token.value === 'and' || token.value === 'or') fail(this.source, token.pos, `'${token.value}' needs a left operand`);
       if (this.peek().type === 'op' && (this.peek() as { value: string }).value === '(') return this.call(token);
-      return { kind: 'sym', name: token.value };
+      return withPosition({ kind: 'sym', name: token.value }, token.pos);
     }
     fail(this.source, token.pos, `unexpected '${this.describe(token)}'`);
   }
@@ -146,7 +146,7 @@ class Parser {
     if (args.length !== arity) {
       fail(this.source, name.pos, `${name.value}() takes ${arity} argument${arity === 1 ? '' : 's'}, got ${args.length}`);
     }
-    return call(name.value, ...args);
+    return withPosition(call(name.value, ...args), name.pos);
   }
 
   private isOp(value: string): boolean {
@@ -161,7 +161,11 @@ class Parser {
   }
 }
 
-/** Parse one expression; throws EquationError with the position of the first problem. */
-export function parseExpression(source: string): Expr {
-  return new Parser(source, tokenize(source)).parse();
+/**
+ * Parse one expression; throws EquationError with the position of the first problem. With
+ * `start`/`end`, only that part of `source` is parsed (a statement inside a block), and positions
+ * in nodes and errors still count from the beginning of `source`.
+ */
+export function parseExpression(source: string, start = 0, end = source.length): Expr {
+  return new Parser(source, tokenize(source, start, end)).parse();
 }

@@ -74,7 +74,7 @@ export function simplify(expr: Expr): Expr {
       return simplifyBinary(expr.op, simplify(expr.left), simplify(expr.right));
     case 'call': {
       const args = expr.args.map(simplify);
-      if (args.every((a) => isNum(a))) {
+      if (!MATH_FUNCTIONS[expr.fn].random && args.every((a) => isNum(a))) {
         return num(MATH_FUNCTIONS[expr.fn].evaluate(...args.map((a) => (a as { value: number }).value)));
       }
       return { kind: 'call', fn: expr.fn, args };
