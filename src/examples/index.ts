@@ -1,5 +1,6 @@
 import { coba, cuba, eiBalanced } from './ei-examples.js';
 import type { Example } from './example.js';
+import { decisionMakingSlowPoints } from './decision-making-slow-points.js';
 import { nak2D } from './nak-2d.js';
 import { wilsonCowanAnalysis } from './wilson-cowan-analysis.js';
 import { phasePlane1D } from './phase-plane-1d.js';
@@ -12,7 +13,7 @@ import { gifPatterns } from './gif-patterns.js';
 import { lifPhaseLocking } from './lif-phase-locking.js';
 
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);
