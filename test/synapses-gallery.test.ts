@@ -6,6 +6,7 @@ import { seed } from '../src/core/random.js';
 import { tianFastResponse, vreeswijkEI } from '../src/examples/balanced-nets.js';
 import { buildDecisionMaking } from '../src/examples/decision-making.js';
 import { pituitaryGapJunction } from '../src/examples/pituitary-gap-junction.js';
+import { susinAI } from '../src/examples/susin-networks.js';
 import type { ExampleOptions } from '../src/examples/example.js';
 import { findExample } from '../src/examples/index.js';
 import { meanRate } from '../src/measure/index.js';
@@ -17,7 +18,7 @@ const options = (extra: Partial<ExampleOptions>): ExampleOptions => ({ outDir, s
 
 describe('network gallery entries (short runs)', () => {
   it('are registered', () => {
-    for (const name of ['vreeswijk-ei', 'tian-fast-response', 'decision-making', 'pituitary-gap-junction']) expect(findExample(name)?.name).toBe(name);
+    for (const name of ['vreeswijk-ei', 'tian-fast-response', 'decision-making', 'pituitary-gap-junction', 'susin-ai', 'susin-ching', 'susin-ing', 'susin-ping']) expect(findExample(name)?.name).toBe(name);
   });
 
   it('vreeswijk-ei: E and I fire alike, at the rate of a lone LIF driven by Ib', async () => {
@@ -50,4 +51,12 @@ describe('network gallery entries (short runs)', () => {
     expect(result.checks.cells_burst.pass).toBe(true);
     expect(result.steps).toBe(20000);
   });
+
+  it('susin-ai (25,000 AdEx neurons, 60 ms): the drive starts both populations, FS faster than RS', async () => {
+    const result = await susinAI.run(options({ duration: 60 }));
+    expect(result.groups.RS.size).toBe(20000);
+    expect(result.groups.FS.rate_hz).toBeGreaterThan(result.groups.RS.rate_hz);
+    expect(result.groups.RS.rate_hz).toBeGreaterThan(0.5);
+    expect(Number.isFinite(result.checks.lfp_no_gamma_dominance.value)).toBe(true);
+  }, 120_000);
 });

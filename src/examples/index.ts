@@ -7,13 +7,14 @@ import { phasePlane1D } from './phase-plane-1d.js';
 import { tianFastResponse, vreeswijkEI } from './balanced-nets.js';
 import { decisionMaking } from './decision-making.js';
 import { pituitaryGapJunction } from './pituitary-gap-junction.js';
+import { susinAI, susinCHING, susinING, susinPING } from './susin-networks.js';
 import { izhikevichPatterns } from './izhikevich-patterns.js';
 import { adexPatterns } from './adex-patterns.js';
 import { gifPatterns } from './gif-patterns.js';
 import { lifPhaseLocking } from './lif-phase-locking.js';
 
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);

@@ -44,12 +44,35 @@ const KERNEL_REACH = 8;
  * whole recording (the difference is below 1e-13 of the kernel amplitude).
  */
 export function unitaryLFP(times: ArrayLike<number>, spikes: Matrix2D, options: UnitaryLFPOptions = {}): Float64Array {
+  if (times.length !== spikes.rows) throw new ParameterError(`unitaryLFP: ${times.length} times but the spike matrix has ${spikes.rows} rows`);
+  const steps: number[] = [];
+  const indices: number[] = [];
+  for (let r = 0; r < spikes.rows; r++) {
+    for (let k = 0; k < spikes.cols; k++) {
+      if (spikes.data[r * spikes.cols + k]) {
+        steps.push(r);
+        indices.push(k);
+      }
+    }
+  }
+  return unitaryLFPFromEvents(times, { steps, indices, num: spikes.cols }, options);
+}
+
+/** Spikes as events: spike n is neuron indices[n] at row steps[n] of `times`; `num` neurons in all. */
+export interface SpikeEvents {
+  readonly steps: ArrayLike<number>;
+  readonly indices: ArrayLike<number>;
+  readonly num: number;
+}
+
+/** unitaryLFP from a list of spike events, for recordings too large for a dense spike matrix. */
+export function unitaryLFPFromEvents(times: ArrayLike<number>, events: SpikeEvents, options: UnitaryLFPOptions = {}): Float64Array {
   const { spike_type = 'exc', xmax = 0.2, ymax = 0.2, va = 200, lambda_ = 0.2, sig_i = 2.1, sig_e = 2.1 * 1.5, location = 'soma layer', seed } = options;
   if (spike_type !== 'exc' && spike_type !== 'inh') throw new ParameterError(`unitaryLFP: spike_type must be 'exc' or 'inh', got '${spike_type as string}'`);
   if (!(location in AMPLITUDES)) throw new ParameterError(`unitaryLFP: location must be one of ${Object.keys(AMPLITUDES).join(', ')}, got '${location}'`);
-  if (times.length !== spikes.rows) throw new ParameterError(`unitaryLFP: ${times.length} times but the spike matrix has ${spikes.rows} rows`);
+  if (events.steps.length !== events.indices.length) throw new ParameterError(`unitaryLFP: ${events.steps.length} spike steps but ${events.indices.length} indices`);
   const rng = streamFor(seed);
-  const n = spikes.cols;
+  const n = events.num;
   const amplitude = new Float64Array(n);
   const delay = new Float64Array(n);
   const [ampE, ampI] = AMPLITUDES[location];
@@ -64,12 +87,12 @@ export function unitaryLFP(times: ArrayLike<number>, spikes: Matrix2D, options: 
   const twoSigma2 = 2 * sigma * sigma;
   const lfp = new Float64Array(times.length);
   const reach = KERNEL_REACH * sigma;
-  for (let r = 0; r < spikes.rows; r++) {
-    for (let k = 0; k < n; k++) {
-      if (!spikes.data[r * n + k]) continue;
-      const peak = times[r] + delay[k];
-      let from = lowerBound(times, peak - reach);
-      for (; from < times.length && times[from] <= peak + reach; from++) lfp[from] += amplitude[k] * Math.exp(-((times[from] - peak) ** 2) / twoSigma2);
+  for (let e = 0; e < events.steps.length; e++) {
+    const k = events.indices[e];
+    if (!(k >= 0 && k < n)) throw new ParameterError(`unitaryLFP: spike ${e} names neuron ${k}, outside 0..${n - 1}`);
+    const peak = times[events.steps[e]] + delay[k];
+    for (let from = lowerBound(times, peak - reach); from < times.length && times[from] <= peak + reach; from++) {
+      lfp[from] += amplitude[k] * Math.exp(-((times[from] - peak) ** 2) / twoSigma2);
     }
   }
   return lfp;
