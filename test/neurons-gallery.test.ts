@@ -8,6 +8,7 @@ import { PANELS as IZHIKEVICH } from '../src/examples/izhikevich-patterns.js';
 import { lifPhaseLocking } from '../src/examples/lif-phase-locking.js';
 import type { Example, ExampleResult } from '../src/examples/example.js';
 import { runPatterns } from '../src/examples/single-neuron.js';
+import { synchronyChi, wangBuzsakiGamma } from '../src/examples/wang-buzsaki-gamma.js';
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'neurodyn-neurons-gallery-'));
 const runExample = (e: Example, dt: number, duration?: number): Promise<ExampleResult> =>
@@ -49,5 +50,26 @@ describe('single-neuron gallery', () => {
     expect(failing(r)).toEqual([]);
     expect(Object.keys(r.checks)).toHaveLength(3);
     expect(r.figures.some((f) => f.endsWith('phase_locking.png'))).toBe(true);
+  }, 60_000);
+});
+
+describe('wang-buzsaki-gamma', () => {
+  it('synchronyChi is 1 for identical traces and small for independent ones', () => {
+    const rows = 2000, cols = 50;
+    const same = new Float64Array(rows * cols);
+    const shifted = new Float64Array(rows * cols);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        same[r * cols + c] = Math.sin(r / 20);
+        shifted[r * cols + c] = Math.sin(r / 20 + (2 * Math.PI * c) / cols);
+      }
+    }
+    expect(synchronyChi({ data: same, rows, cols }, 0, rows)).toBeCloseTo(1, 12);
+    expect(synchronyChi({ data: shifted, rows, cols }, 0, rows)).toBeLessThan(0.01);
+  });
+
+  it('synchronises in the end, but later than the 5-6 cycles the seed text claims', async () => {
+    const r = await runExample(wangBuzsakiGamma, 0.05);
+    expect(failing(r)).toEqual(['synchrony_chi_cycles_7_to_10']);
   }, 60_000);
 });
