@@ -53,7 +53,9 @@ async function main(names: string[], o: Opts): Promise<void> {
   const selected = names.length ? names.map(findBenchmark) : BENCHMARKS;
   if (!names.length) log(`suite: ${selected.map((b) => b.name).join(', ')} (not yet: ${NOT_YET.join(', ')})`);
   for (const b of selected) {
-    const { result } = await runNeurodyn({ name: b.name, n: o.n, duration: o.duration, seed: o.seed });
+    const scaled = names.length ? {} : (b.inSuite ?? {});
+    if (scaled.n !== undefined && o.n === undefined) log(`${b.name}: scaled to N = ${scaled.n} in the suite (run it alone for N = ${b.defaults.n})`);
+    const { result } = await runNeurodyn({ name: b.name, n: o.n ?? scaled.n, duration: o.duration ?? scaled.duration, seed: o.seed });
     console.log(JSON.stringify(result));
   }
 }

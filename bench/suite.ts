@@ -6,6 +6,8 @@ export interface Benchmark {
   name: string;
   description: string;
   defaults: BenchOptions;
+  /** Smaller settings for `npm run bench` (the whole suite), when the full run takes too long. */
+  inSuite?: Partial<BenchOptions>;
   run(o: BenchOptions): BenchResult;
 }
 
@@ -39,6 +41,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
     name: 'ei-1m',
     description: "seed 001's E/I network of 1,000,000 LIF neurons, 2e10 synapses generated on the fly, dt 0.4 ms",
     defaults: { n: 1_000_000, duration: 100, seed: 1 },
+    inSuite: { n: 100_000 },
     run: runEi1m,
   },
 ];

@@ -15,7 +15,8 @@ function compare(model: BretteModel) {
   const fused = buildBrette(model, 1000);
   const spikes = runFusedBrette(fused, steps, 0.1).spikesPerStep;
   const monitored = runner.mon.get('spike');
-  const perStep = Array.from({ length: steps }, (_, r) => monitored.data.subarray(r * 1000, (r + 1) * 1000).reduce((a, b) => a + b, 0));
+  const perStep = new Array<number>(steps).fill(0);
+  for (let k = 0; k < monitored.data.length; k++) perStep[Math.floor(k / monitored.cols)] += monitored.data[k];
   return { lib, fused, spikes: Array.from(spikes), perStep };
 }
 
