@@ -54,6 +54,7 @@ function exponentialEulerStepper(field: VectorField, dt: number, args: Args): St
   const probe = new Float64Array(n);
   const plus = new Float64Array(n);
   const minus = new Float64Array(n);
+  const factor = new Float64Array(n);
   return (y, t) => {
     field.evaluate(y, t, args, slope);
     for (let i = 0; i < n; i++) {
@@ -64,9 +65,9 @@ function exponentialEulerStepper(field: VectorField, dt: number, args: Args): St
       probe[i] = y[i] - h;
       field.evaluate(probe, t, args, minus);
       const linear = (plus[i] - minus[i]) / (2 * h);
-      minus[i] = linear === 0 ? dt : Math.expm1(linear * dt) / linear;
+      factor[i] = linear === 0 ? dt : Math.expm1(linear * dt) / linear;
     }
-    for (let i = 0; i < n; i++) y[i] += minus[i] * slope[i];
+    for (let i = 0; i < n; i++) y[i] += factor[i] * slope[i];
   };
 }
 
