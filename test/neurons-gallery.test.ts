@@ -9,6 +9,7 @@ import { lifPhaseLocking } from '../src/examples/lif-phase-locking.js';
 import type { Example, ExampleResult } from '../src/examples/example.js';
 import { runPatterns } from '../src/examples/single-neuron.js';
 import { synchronyChi, wangBuzsakiGamma } from '../src/examples/wang-buzsaki-gamma.js';
+import { PANELS as THALAMUS } from '../src/examples/thalamus-cells.js';
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'neurodyn-neurons-gallery-'));
 const runExample = (e: Example, dt: number, duration?: number): Promise<ExampleResult> =>
@@ -72,4 +73,17 @@ describe('wang-buzsaki-gamma', () => {
     const r = await runExample(wangBuzsakiGamma, 0.05);
     expect(failing(r)).toEqual(['synchrony_chi_cycles_7_to_10']);
   }, 60_000);
+});
+
+describe('thalamus-cells', () => {
+  it('TRN, HTC and RTC fire a rebound burst after the hyperpolarising pulse, silent during it', () => {
+    const r = runPatterns(THALAMUS, 0.01, () => {});
+    expect(Object.keys(r.checks)).toEqual(['trn_reticular_rebound', 'htc_high_threshold_tc_rebound', 'rtc_regular_tc_rebound']);
+    expect(failing(r)).toEqual([]);
+    // A burst: at least two spikes less than 20 ms apart within 150 ms of the release.
+    for (const run of r.runs.slice(0, 3)) {
+      const after = run.spikes.filter((t) => t >= 200 && t < 350);
+      expect(after.slice(1).some((t, k) => t - after[k] < 20)).toBe(true);
+    }
+  }, 30_000);
 });
