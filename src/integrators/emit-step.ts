@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/ast.js';
 import { derivative } from '../expr/derivative.js';
 import { emit, numberLiteral, type Resolver } from '../expr/emit.js';
+import { linearPart } from '../expr/linear-part.js';
 import { resolveMethod } from './methods.js';
 import { type ButcherTableau, TABLEAUS } from './tableaus.js';
 
@@ -38,6 +39,7 @@ export interface StepNames {
 export function emitOdeStep(system: OdeSystem, method: string, dt: number, names: StepNames, where: string): EmittedStep {
   const canonical = resolveMethod(method, where);
   if (canonical === 'exp_auto') return emitExponentialEuler(system, dt, names, where);
+  if (canonical === 'exponential_euler') return emitLinearSplitExponentialEuler(system, dt, names, where);
   return emitRungeKutta(system, TABLEAUS[canonical], dt, names, where);
 }
 
@@ -101,6 +103,37 @@ function emitExponentialEuler(system: OdeSystem, dt: number, names: StepNames, w
         `const ${next[v]} = ${names.current(v)} + (${aName} === 0 ? ${numberLiteral(dt)} : Math.expm1(${aName} * ${numberLiteral(dt)}) / ${aName}) * ${fName};`,
       );
     }
+  }
+  return { code: lines.join('\n'), next };
+}
+
+/**
+ * Brian2's exponential_euler: f = A*y + B with A the coefficient of the terms linear in y
+ * (linearPart) and B the rest, then y_new = -B/A + (y + B/A) * exp(A dt), as Brian2 writes it;
+ * Euler where A = 0. Unlike exp_auto, nonlinear terms (exp(v) in AdEx) stay in B.
+ */
+function emitLinearSplitExponentialEuler(system: OdeSystem, dt: number, names: StepNames, where: string): EmittedStep {
+  const lines: string[] = [];
+  const next: Record<string, string> = {};
+  const state = (name: string) => (system.vars.includes(name) ? names.current(name) : undefined);
+  const resolve = resolverFor(names, state, names.time);
+  for (const v of system.vars) {
+    const { a, b } = linearPart(system.rhs[v], v);
+    const y = names.current(v);
+    const aName = `${names.prefix}A_${v}`;
+    const baName = `${names.prefix}BA_${v}`;
+    next[v] = `${names.prefix}next_${v}`;
+    const bCode = emit(b, resolve, `d${v}/dt of ${where}`);
+    if (a.kind === 'num' && a.value === 0) {
+      lines.push(`const ${next[v]} = ${y} + ${numberLiteral(dt)} * ${bCode};`);
+      continue;
+    }
+    lines.push(`const ${aName} = ${emit(a, resolve, `d${v}/dt of ${where}`)};`);
+    lines.push(`const ${baName} = ${bCode} / ${aName};`);
+    const decay = a.kind === 'num' ? numberLiteral(Math.exp(a.value * dt)) : `Math.exp(${aName} * ${numberLiteral(dt)})`;
+    lines.push(
+      `const ${next[v]} = ${aName} === 0 ? ${y} + ${numberLiteral(dt)} * ${bCode} : -${baName} + (${baName} + ${y}) * ${decay};`,
+    );
   }
   return { code: lines.join('\n'), next };
 }

@@ -11,8 +11,8 @@ import { columnOf } from '../units/check.js';
 
 export const TIME: Dimension = dimensionOf({ second: 1 });
 
-/** Brian2's method names that differ from Neurodyn's. */
-const METHOD_NAMES: Readonly<Record<string, string>> = { exponential_euler: 'exp_auto' };
+/** Brian2's method names where Neurodyn's differ: Brian2's rk2 is the midpoint rule. exponential_euler is Brian2's own. */
+const METHOD_NAMES: Readonly<Record<string, string>> = { rk2: 'midpoint' };
 export const methodFor = (method: string | undefined): string => (method === undefined ? 'euler' : METHOD_NAMES[method] ?? method);
 
 export interface NeuronStrings {
