@@ -14,6 +14,8 @@ export * as init from './init/index.js';
 export * as inputs from './inputs/index.js';
 export * as measure from './measure/index.js';
 export * as integrators from './integrators/index.js';
+export * as analysis from './analysis/index.js';
+export * as analysisPlots from './plot/analysis-plots.js';
 export { odeint } from './integrators/odeint.js';
 export { DynamicalSystem } from './core/dynamical-system.js';
 export { NeuGroup, NeuGroupView, type Population, type Size } from './core/neu-group.js';

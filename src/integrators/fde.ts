@@ -38,7 +38,7 @@ export class CaputoL1Memory implements FractionalMemory {
   private readonly markov: Float64Array;
   /** weights[j * size + i] = b_{j+1} for element i. */
   private readonly weights: Float64Array;
-  /** Ring buffer of differences, newest at `head`. */
+  /** Ring buffer of differences per element (element-major), newest at `head`. */
   private readonly diffs: Float64Array;
   private readonly previous: Float64Array;
   private head = 0;
@@ -55,28 +55,21 @@ export class CaputoL1Memory implements FractionalMemory {
     this.alpha = alphasOf(alpha, size, 'CaputoL1');
     this.markov = this.alpha.map((a) => gamma(2 - a) * dt ** a);
     this.weights = new Float64Array(numMemory * size);
-    for (let j = 0; j < numMemory; j++) {
-      for (let i = 0; i < size; i++) this.weights[j * size + i] = (j + 2) ** (1 - this.alpha[i]) - (j + 1) ** (1 - this.alpha[i]);
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j < numMemory; j++) this.weights[i * numMemory + j] = (j + 2) ** (1 - this.alpha[i]) - (j + 1) ** (1 - this.alpha[i]);
     }
     this.diffs = new Float64Array(numMemory * size);
     this.previous = Float64Array.from(y0);
   }
 
   advance(y: Float64Array, dydt: Float64Array): void {
-    const { size, numMemory } = this;
+    const { size, numMemory, diffs, previous } = this;
     this.head = (this.head + 1) % numMemory;
-    const base = this.head * size;
-    for (let i = 0; i < size; i++) {
-      this.diffs[base + i] = y[i] - this.previous[i];
-      this.previous[i] = y[i];
-    }
     this.filled = Math.min(this.filled + 1, numMemory);
     for (let i = 0; i < size; i++) {
-      let trace = 0;
-      for (let j = 0, slot = this.head; j < this.filled; j++, slot = slot === 0 ? numMemory - 1 : slot - 1) {
-        trace += this.weights[j * size + i] * this.diffs[slot * size + i];
-      }
-      y[i] = y[i] + this.markov[i] * dydt[i] - trace;
+      diffs[i * numMemory + this.head] = y[i] - previous[i];
+      previous[i] = y[i];
+      y[i] = y[i] + this.markov[i] * dydt[i] - ringDot(this.weights, diffs, i * numMemory, numMemory, this.head, this.filled);
     }
   }
 }
@@ -112,27 +105,36 @@ export class GLShortMemory implements FractionalMemory {
       let c = 1;
       for (let j = 1; j <= numMemory; j++) {
         c *= 1 - (1 + this.alpha[i]) / j;
-        this.coefficients[(j - 1) * size + i] = c;
+        this.coefficients[i * numMemory + j - 1] = c;
       }
     }
     this.history = new Float64Array(numMemory * size);
-    this.history.set(Array.from(y0), 0);
+    for (let i = 0; i < size; i++) this.history[i * numMemory] = y0[i];
   }
 
   advance(y: Float64Array, dydt: Float64Array): void {
-    const { size, numMemory } = this;
+    const { size, numMemory, history } = this;
     const next = (this.head + 1) % numMemory;
     for (let i = 0; i < size; i++) {
-      let sum = 0;
-      for (let j = 0, slot = this.head; j < this.filled; j++, slot = slot === 0 ? numMemory - 1 : slot - 1) {
-        sum += this.coefficients[j * size + i] * this.history[slot * size + i];
-      }
-      y[i] = this.scale[i] * dydt[i] - sum;
-      this.history[next * size + i] = y[i];
+      y[i] = this.scale[i] * dydt[i] - ringDot(this.coefficients, history, i * numMemory, numMemory, this.head, this.filled);
+      history[i * numMemory + next] = y[i];
     }
     this.head = next;
     this.filled = Math.min(this.filled + 1, numMemory);
   }
+}
+
+/**
+ * sum_j w[base + j] * ring[base + (head - j) mod length] for j < count: weights in order of age,
+ * a ring buffer of one element's history with its newest entry at `head`. Two straight loops
+ * instead of a modulo per term, since this is where fractional integration spends its time.
+ */
+function ringDot(w: Float64Array, ring: Float64Array, base: number, length: number, head: number, count: number): number {
+  let sum = 0;
+  const first = Math.min(count, head + 1);
+  for (let j = 0; j < first; j++) sum += w[base + j] * ring[base + head - j];
+  for (let j = first; j < count; j++) sum += w[base + j] * ring[base + head - j + length];
+  return sum;
 }
 
 export interface FdeOptions {
