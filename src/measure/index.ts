@@ -2,3 +2,4 @@
 export { firingRate, meanRate, windowLength } from './firings.js';
 export { type LFPLocation, type SpikeEvents, unitaryLFP, unitaryLFPFromEvents, type UnitaryLFPOptions } from './lfp.js';
 export { bandpassEnvelope, fft, peakFrequency, powerSpectrum } from './lfp-spectral.js';
+export { functionalConnectivity, matrixCorrelation } from './fc.js';

@@ -8,3 +8,4 @@ export { Delta, type DeltaOptions } from './delta.js';
 export { AMPA, GABAa, KINETIC_MODEL, type KineticOptions } from './kinetic.js';
 export { NMDA, NMDA_MODEL, type NMDAOptions } from './nmda.js';
 export { GapJunction, type GapJunctionOptions } from './gap-junction.js';
+export { DiffusiveCoupling, type DiffusiveCouplingOptions, delayStepsFromLengths, type PrePostMatrix } from './diffusive-coupling.js';
