@@ -7,6 +7,7 @@ import { tianFastResponse, vreeswijkEI } from '../src/examples/balanced-nets.js'
 import { buildDecisionMaking } from '../src/examples/decision-making.js';
 import { pituitaryGapJunction } from '../src/examples/pituitary-gap-junction.js';
 import { susinAI } from '../src/examples/susin-networks.js';
+import { cann1D } from '../src/examples/cann-1d.js';
 import type { ExampleOptions } from '../src/examples/example.js';
 import { findExample } from '../src/examples/index.js';
 import { meanRate } from '../src/measure/index.js';
@@ -18,7 +19,7 @@ const options = (extra: Partial<ExampleOptions>): ExampleOptions => ({ outDir, s
 
 describe('network gallery entries (short runs)', () => {
   it('are registered', () => {
-    for (const name of ['vreeswijk-ei', 'tian-fast-response', 'decision-making', 'pituitary-gap-junction', 'susin-ai', 'susin-ching', 'susin-ing', 'susin-ping']) expect(findExample(name)?.name).toBe(name);
+    for (const name of ['vreeswijk-ei', 'tian-fast-response', 'decision-making', 'pituitary-gap-junction', 'susin-ai', 'susin-ching', 'susin-ing', 'susin-ping', 'sherman-gap-junction', 'cann-1d']) expect(findExample(name)?.name).toBe(name);
   });
 
   it('vreeswijk-ei: E and I fire alike, at the rate of a lone LIF driven by Ib', async () => {
@@ -59,4 +60,10 @@ describe('network gallery entries (short runs)', () => {
     expect(result.groups.RS.rate_hz).toBeGreaterThan(0.5);
     expect(Number.isFinite(result.checks.lfp_no_gamma_dominance.value)).toBe(true);
   }, 120_000);
+
+  it('cann-1d: the bump forms at the stimulus and keeps the analytic stationary height after it is removed', async () => {
+    const result = await cann1D.run(options({}));
+    expect(result.checks.bump_position.pass).toBe(true);
+    expect(result.checks.bump_height.pass).toBe(true);
+  });
 });

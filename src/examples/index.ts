@@ -8,6 +8,8 @@ import { phasePlane1D } from './phase-plane-1d.js';
 import { tianFastResponse, vreeswijkEI } from './balanced-nets.js';
 import { decisionMaking } from './decision-making.js';
 import { pituitaryGapJunction } from './pituitary-gap-junction.js';
+import { cann1D } from './cann-1d.js';
+import { shermanGapJunction } from './sherman-gap-junction.js';
 import { susinAI, susinCHING, susinING, susinPING } from './susin-networks.js';
 import { izhikevichPatterns } from './izhikevich-patterns.js';
 import { adexPatterns } from './adex-patterns.js';
@@ -21,7 +23,7 @@ import { henonMap, logisticMap } from './map-examples.js';
 import { fractionalFHR, fractionalIzhikevich } from './fractional-examples.js';
 
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, hindmarshRoseFastSlow];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, hindmarshRoseFastSlow, shermanGapJunction, cann1D];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);

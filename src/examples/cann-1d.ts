@@ -1,0 +1,119 @@
+import path from 'node:path';
+import type { StepContext } from '../core/context.js';
+import { NeuGroup } from '../core/neu-group.js';
+import { saveFigure } from '../plot/node.js';
+import { lineSpec } from '../plot/specs.js';
+import { Runner } from '../runner/runner.js';
+import type { Check, Example, ExampleOptions, ExampleResult } from './example.js';
+
+/** Shortest signed distance on the ring of circumference `range`. */
+function ringDistance(d: number, range: number): number {
+  const r = ((d % range) + range) % range;
+  return r > range / 2 ? r - range : r;
+}
+
+/**
+ * The seed's CANN1D (Wu, Hamaguchi & Amari 2008), written by hand as the seed writes it:
+ *   tau du/dt = -u + J * r + I_ext,  r = u^2 / (1 + k sum(u^2)),
+ *   J(x, x') = J0 exp(-d^2 / (2 a^2)) / (sqrt(2 pi) a) on a ring, Euler integration.
+ */
+export class CANN1D extends NeuGroup {
+  readonly x: Float64Array;
+  readonly u: Float64Array;
+  readonly input: Float64Array;
+  readonly rho: number;
+  private readonly conn: Float64Array;
+  private readonly r: Float64Array;
+
+  constructor(
+    num: number,
+    readonly p = { tau: 1, k: 8.1, a: 0.5, A: 10, J0: 4, z_min: -Math.PI, z_max: Math.PI },
+  ) {
+    super(num, { name: 'cann' });
+    const range = p.z_max - p.z_min;
+    this.x = Float64Array.from({ length: num }, (_, i) => p.z_min + (range * i) / (num - 1)); // bm.linspace
+    this.rho = num / range;
+    this.u = this.addVariable('u') as Float64Array;
+    this.input = this.addVariable('input') as Float64Array;
+    this.r = new Float64Array(num);
+    this.conn = new Float64Array(num * num);
+    for (let i = 0; i < num; i++) {
+      for (let j = 0; j < num; j++) {
+        const d = ringDistance(this.x[i] - this.x[j], range);
+        this.conn[i * num + j] = (p.J0 * Math.exp(-0.5 * (d / p.a) ** 2)) / (Math.sqrt(2 * Math.PI) * p.a);
+      }
+    }
+  }
+
+  /** The seed's get_stimulus_by_pos: A exp(-(d / a)^2 / 4) around `pos`. */
+  stimulus(pos: number): Float64Array {
+    const range = this.p.z_max - this.p.z_min;
+    return Float64Array.from(this.x, (x) => this.p.A * Math.exp(-0.25 * (ringDistance(x - pos, range) / this.p.a) ** 2));
+  }
+
+  update(ctx: StepContext): void {
+    const n = this.num;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += this.u[i] * this.u[i];
+    const norm = 1 + this.p.k * sum;
+    for (let i = 0; i < n; i++) this.r[i] = (this.u[i] * this.u[i]) / norm;
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let rec = 0;
+      for (let j = 0; j < n; j++) rec += this.conn[i * n + j] * this.r[j];
+      next[i] = this.u[i] + (ctx.dt * (-this.u[i] + rec + this.input[i])) / this.p.tau;
+    }
+    this.u.set(next);
+    this.recordSpikes(0);
+  }
+
+  override clearInputs(): void {
+    this.input.fill(0);
+  }
+}
+
+/**
+ * Height of the stationary bump u0 exp(-x^2 / (4 a^2)) of the continuum model with density rho:
+ * u0 solves k rho sqrt(2 pi) a u0^2 - rho J0 u0 / sqrt(2) + 1 = 0 (the larger, stable root).
+ */
+export function bumpHeight(p: { k: number; a: number; J0: number }, rho: number): number {
+  const A = p.k * rho * Math.sqrt(2 * Math.PI) * p.a;
+  const B = (rho * p.J0) / Math.SQRT2;
+  return (B + Math.sqrt(B * B - 4 * A)) / (2 * A);
+}
+
+export const cann1D: Example = {
+  name: 'cann-1d',
+  title: '(Si Wu, 2008): Continuous-attractor Neural Network 1D',
+  description:
+    'Seed 001 population coding: CANN1D(num=512, k=0.1), Euler, a stimulus at 0 for 8 ms after 1 ms of nothing, then ' +
+    '8 ms without input. Checks: the bump sits at the stimulus position and, after the stimulus is removed, persists ' +
+    'with the height of the analytic stationary bump of the continuum model. The seed animates u(x, t) (animate_1D); ' +
+    'this entry draws snapshots instead (no animation writer yet).',
+  defaultDuration: 17,
+  run: async (o: ExampleOptions): Promise<ExampleResult> => {
+    const cann = new CANN1D(512, { tau: 1, k: 0.1, a: 0.5, A: 10, J0: 4, z_min: -Math.PI, z_max: Math.PI });
+    const stim = cann.stimulus(0);
+    const duration = o.duration ?? 17;
+    const runner = new Runner(cann, { monitors: ['u'], inputs: [['input', (t: number) => (t >= 1 - 1e-9 && t < 9 - 1e-9 ? stim : 0), 'func', '=']], dt: o.dt, progress: false });
+    const wall = runner.run(duration);
+    const u = runner.mon.get('u');
+    const last = u.data.subarray((u.rows - 1) * u.cols, u.rows * u.cols);
+    const peakIndex = last.indexOf(Math.max(...last));
+    const expected = bumpHeight(cann.p, cann.rho);
+    const checks: Record<string, Check> = {
+      bump_position: { value: cann.x[peakIndex], expected: `within one grid step (${(cann.x[1] - cann.x[0]).toFixed(4)}) of 0 (the stimulus position)`, pass: Math.abs(cann.x[peakIndex]) <= cann.x[1] - cann.x[0] + 1e-12 },
+      bump_height: { value: last[peakIndex], expected: `within 1 % of ${expected.toFixed(3)} (stationary bump of the continuum model)`, pass: Math.abs(last[peakIndex] / expected - 1) < 0.01 },
+    };
+    o.log(`bump at x = ${cann.x[peakIndex].toFixed(4)}, height ${last[peakIndex].toFixed(3)} (analytic ${expected.toFixed(3)})`);
+    const snapshots = [1, 5, 9, duration].map((t) => Math.min(u.rows - 1, Math.round(t / o.dt) - 1));
+    const columns = { data: new Float64Array(cann.num * (snapshots.length + 1)), rows: cann.num, cols: snapshots.length + 1 };
+    for (let i = 0; i < cann.num; i++) {
+      snapshots.forEach((row, c) => (columns.data[i * columns.cols + c] = u.data[row * u.cols + i]));
+      columns.data[i * columns.cols + snapshots.length] = stim[i];
+    }
+    const spec = lineSpec(cann.x, columns, { title: `u(x) at t = ${snapshots.map((s) => ((s + 1) * o.dt).toFixed(1)).join(', ')} ms, and the stimulus (last)`, xlabel: 'x', ylabel: 'u', legend: 'snapshot', width: 640, height: 300 });
+    const figures = await saveFigure(spec, path.join(o.outDir, 'population-coding'));
+    return { duration_ms: duration, steps: u.rows, wall_s: wall, groups: {}, figures, checks };
+  },
+};
