@@ -14,10 +14,13 @@ const V_RESET = 0;
 /** Phase bins of the figure (its x resolution). */
 const PHASE_BINS = 500;
 
-/** The seed's hand-written LIF: a sinusoidal drive of period tau on top of a constant input per neuron. */
+/**
+ * The seed's hand-written LIF, dV/dt = (-V + I0 + 2 sin(2 pi t / tau)) / tau: the sinusoid, the same
+ * for every neuron, arrives as an input set once per step (at the step's start time, as Euler reads t).
+ */
 const DRIVEN_LIF = defineModel(
   'DrivenLIF',
-  { equations: { V: '(-V + I0 + 2 * sin(2 * 3.141592653589793 * t / tau)) / tau' }, threshold: 'V >= V_th', reset: { V: 'V_reset' } },
+  { equations: { V: '(-V + I0 + drive) / tau' }, inputs: ['drive'], threshold: 'V >= V_th', reset: { V: 'V_reset' } },
   ['I0', 'tau', 'V_th', 'V_reset'],
 );
 
@@ -67,7 +70,8 @@ async function run(o: ExampleOptions): Promise<ExampleResult> {
   const duration = o.duration ?? 5000;
   const I0 = Float64Array.from({ length: NUM }, (_, i) => 2 + (2 * i) / (NUM - 1));
   const group = new RecordingGroup(NUM, DRIVEN_LIF, { I0, tau: TAU, V_th: V_TH, V_reset: V_RESET }, { V: new Float64Array(NUM) }, { method: 'euler', name: 'LIF' });
-  const runner = new Runner(group, { dt: o.dt, progress: o.progress });
+  const drive = (t: number) => 2 * Math.sin((2 * Math.PI * t) / TAU);
+  const runner = new Runner(group, { inputs: [['drive', drive, 'func', '=']], dt: o.dt, progress: o.progress });
   o.log(`lif-phase-locking: ${NUM} LIF neurons, inputs 2..4 plus 2 sin(2 pi t / ${TAU}), ${duration} ms at dt = ${o.dt} ms (euler)`);
   const wall = runner.run(duration);
 
