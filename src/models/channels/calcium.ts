@@ -26,7 +26,9 @@ const PARAMS = { T: 36, d: 1, C_rest: 2.4e-4, tau: 5, C0: 2 };
  *   dC/dt = max(-I_Ca / (2 F d), 0) + (C_rest - C) / tau,  E_Ca = R T' / (2 F) log(C0 / C)
  * where I_Ca is the summed current of the channels it holds (as in BrainPy, every one of them,
  * including IAHP and ICaN). The channels see C as C_Ca and E_Ca as their reversal potential.
- * It is a part of a CondNeuGroup, which composes its equation with the others.
+ * It is a part of a CondNeuGroup, which composes its equation with the others. One difference from
+ * BrainPy 2.3: there the channels' gates are advanced before C, so C's drive uses the new gates;
+ * here every state advances from the step's start values (a difference of order dt per step).
  */
 export class CalciumDetailed {
   readonly num: number;

@@ -54,6 +54,7 @@ interface Part {
  * model: a channel named INa contributes states INa_p, INa_q and parameters INa_g_max, ...; a
  * calcium pool named Ca contributes Ca_C and the currents of its channels (Ca_ICaT_p, ...). The
  * group is then an EquationGroup like any other: one fused kernel, exp_auto on every state.
+ * Gates start at their steady state for the initial V (and calcium), as after BrainPy's reset_state.
  */
 export class CondNeuGroup extends EquationGroup {
   readonly channels: Readonly<Record<string, Channel | CalciumDetailed>>;
