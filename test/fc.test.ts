@@ -79,7 +79,8 @@ describe('DiffusiveCoupling', () => {
 describe.skipIf(!haveData)('whole-brain-fhn on the HCP data (short run)', () => {
   it('prints per-subject FC correlations that are positive', async () => {
     const lines: string[] = [];
-    const result = await wholeBrainFhn.run({ outDir: '/tmp/neurodyn-fc-test', seed: 0, dt: 0.1, duration: 1000, log: (m) => lines.push(m), progress: false, dataDir: DATA } satisfies DataExampleOptions);
+    const options: DataExampleOptions = { outDir: '/tmp/neurodyn-fc-test', seed: 0, dt: 0.1, duration: 1000, log: (m) => lines.push(m), progress: false, dataDir: DATA };
+    const result = await wholeBrainFhn.run(options);
     const { value } = result.checks.fc_correlation_mean;
     expect(lines.some((l) => l.startsWith('Correlation per subject:'))).toBe(true);
     expect(value).toBeGreaterThan(0.2);
