@@ -45,6 +45,8 @@ export class NeuronGroup extends EquationGroup implements StringPopulation {
     const params = Object.fromEntries(compiled.params.map((p) => [p, new Float64Array(size)]));
     super(size, compiled.model, params, {}, { ...options, method: methodFor(options.method) });
     this.strings = compiled;
+    // Parameters are addressable like states, for monitors, inputs and synapses.
+    for (const p of compiled.params) this.registerVariable(p, this.params[p] as FloatArray);
     this.initStream = streamFor(options.seed === undefined ? undefined : options.seed + 0x9e3779b9);
   }
 

@@ -100,7 +100,7 @@ export function emitEventCode(
     const aCode = emit(a, refResolver, `event-driven d${name}/dt`);
     const bCode = emit(b, refResolver, `event-driven d${name}/dt`);
     lines.push(
-      `{ const A = ${aCode}; const B = ${bCode}; ${x} = A === 0 ? ${x} + B * elapsed : (${x} + B / A) * Math.exp(A * elapsed) - B / A; }`,
+      `{ const ed_a = ${aCode}; const ed_b = ${bCode}; ${x} = ed_a === 0 ? ${x} + ed_b * elapsed : (${x} + ed_b / ed_a) * Math.exp(ed_a * elapsed) - ed_b / ed_a; }`,
     );
   }
   if (eventDriven.length > 0) lines.push(`${lastUpdate} = t;`);
@@ -114,8 +114,8 @@ export function emitEventCode(
     const value = assignedValue(statement);
     const stScope = localScope();
     if (ref === undefined && !locals.has(statement.target)) {
-      if (statement.op !== '=') throw new EquationError(`${column} updates '${statement.target}', which is not defined; ${describeSides(statement.target, symbols)}`);
       wrongSide(statement.target, symbols, column);
+      if (statement.op !== '=') throw new EquationError(`${column} updates '${statement.target}', which is not defined; ${describeSides(statement.target, symbols)}`);
       const inferred = stScope.checkExpr(statement.value, where);
       locals.set(statement.target, inferred.dim);
       lines.push(`const l_${statement.target} = ${emit(stScope.lower(statement.value), resolver, where)};`);

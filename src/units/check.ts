@@ -159,8 +159,8 @@ export function evaluateQuantity(expr: Expr, where: string, lookup: (name: strin
         const b = go(e.right);
         if (e.op === '*') return a.times(b);
         if (e.op === '/') return a.div(b);
-        if (e.op === '**' && isDimensionless(b.dim)) return new Quantity(a.si ** b.si, powerDim(a.dim, b.si));
-        if ((e.op === '+' || e.op === '-') && sameDim(a.dim, b.dim)) return new Quantity(e.op === '+' ? a.si + b.si : a.si - b.si, a.dim);
+        if (e.op === '**' && isDimensionless(b.dim)) return new Quantity(a.value ** b.value, powerDim(a.dim, b.value));
+        if ((e.op === '+' || e.op === '-') && sameDim(a.dim, b.dim)) return new Quantity(e.op === '+' ? a.value + b.value : a.value - b.value, a.dim);
         if (e.op === '+' || e.op === '-') {
           throw new EquationError(`unit mismatch in ${where}${columnOf(e.right)}: '${show(e.left)}' has dimension ${formatDim(a.dim)} but '${show(e.right)}' has dimension ${formatDim(b.dim)}`);
         }

@@ -13,10 +13,11 @@ export type Dimension = readonly [number, number, number, number, number, number
 export const DIMENSIONLESS: Dimension = [0, 0, 0, 0, 0, 0, 0];
 
 /**
- * SI value of one internal unit of each base quantity. Time in ms and current in pA; with
- * length in um and mass in 1e-12 kg the derived units come out as mV, nS, pF and Hz -> 1/ms.
+ * Decimal exponent of the SI value of one internal unit of each base quantity. Time in ms and
+ * current in pA; with length in um and mass in 1e-12 kg the derived units come out as mV, nS, pF
+ * and Hz -> 1/ms. Powers of ten keep unit conversions exact (mV(-70) is -70, not -70.00000000000001).
  */
-const INTERNAL_BASE_SCALE = [1e-6, 1e-12, 1e-3, 1e-12, 1, 1, 1];
+const INTERNAL_BASE_EXPONENT = [-6, -12, -3, -12, 0, 0, 0];
 
 export function dimensionOf(exponents: Partial<Record<(typeof BASE_NAMES)[number], number>>): Dimension {
   return BASE_NAMES.map((name) => exponents[name] ?? 0) as unknown as Dimension;
@@ -28,9 +29,9 @@ export const powerDim = (a: Dimension, p: number): Dimension => a.map((x) => x *
 export const sameDim = (a: Dimension, b: Dimension): boolean => a.every((x, k) => Math.abs(x - b[k]) < 1e-12);
 export const isDimensionless = (a: Dimension): boolean => sameDim(a, DIMENSIONLESS);
 
-/** SI value of one internal unit of this dimension (1e-3 for volt: the internal unit is mV). */
-export function internalScale(dim: Dimension): number {
-  return dim.reduce((scale, exponent, k) => scale * INTERNAL_BASE_SCALE[k] ** exponent, 1);
+/** Decimal exponent of the SI value of one internal unit of this dimension (-3 for volt: the internal unit is mV). */
+export function internalExponent(dim: Dimension): number {
+  return dim.reduce((sum, exponent, k) => sum + INTERNAL_BASE_EXPONENT[k] * exponent, 0);
 }
 
 const NAMED: readonly [string, Dimension][] = [

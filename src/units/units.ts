@@ -1,15 +1,15 @@
-import { type Dimension, dimensionOf, powerDim } from './dimension.js';
+import { type Dimension, dimensionOf, internalExponent, powerDim } from './dimension.js';
 import { makeUnit, Quantity, type Unit } from './quantity.js';
 
 /**
  * The unit names model strings and TypeScript code may use, as in Brian2: base and derived SI
- * units by their long names (volt, siemens, ...), with SI prefixes in long (mvolt, nsiemens) and
- * short form (mV, nS, pF, ms, kHz, um, mM), and squared/cubed lengths (cm2, um2, um3).
+ * units by their long names (volt, siemens, ...), with SI prefixes on long names (mvolt, nsiemens) and
+ * on short ones (mV, nS, pF, ms, kHz, um, mM), and squared/cubed lengths (cm2, um2, um3).
  */
 
-const PREFIXES: readonly [string, string, number][] = [
-  ['femto', 'f', 1e-15], ['pico', 'p', 1e-12], ['nano', 'n', 1e-9], ['micro', 'u', 1e-6], ['milli', 'm', 1e-3],
-  ['centi', 'c', 1e-2], ['deci', 'd', 1e-1], ['kilo', 'k', 1e3], ['mega', 'M', 1e6], ['giga', 'G', 1e9],
+/** Prefix and decimal exponent. */
+const PREFIXES: readonly [string, number][] = [
+  ['f', -15], ['p', -12], ['n', -9], ['u', -6], ['m', -3], ['c', -2], ['d', -1], ['k', 3], ['M', 6], ['G', 9],
 ];
 
 const VOLT = dimensionOf({ kilogram: 1, metre: 2, second: -3, amp: -1 });
@@ -19,27 +19,27 @@ const SIEMENS = dimensionOf({ kilogram: -1, metre: -2, second: 3, amp: 2 });
 const METRE = dimensionOf({ metre: 1 });
 const MOLE = dimensionOf({ mole: 1 });
 
-/** long name, short symbol (undefined: none), SI value of one unit, dimension */
+/** long name, short symbol (undefined: none), decimal exponent of the SI value of one unit, dimension */
 const BASE_UNITS: readonly [string, string | undefined, number, Dimension][] = [
-  ['volt', 'V', 1, VOLT],
-  ['amp', 'A', 1, AMP],
-  ['second', 's', 1, SECOND],
-  ['siemens', 'S', 1, SIEMENS],
-  ['farad', 'F', 1, dimensionOf({ kilogram: -1, metre: -2, second: 4, amp: 2 })],
-  ['ohm', 'ohm', 1, dimensionOf({ kilogram: 1, metre: 2, second: -3, amp: -2 })],
-  ['hertz', 'Hz', 1, dimensionOf({ second: -1 })],
-  ['metre', 'm', 1, METRE],
-  ['meter', undefined, 1, METRE],
-  ['gram', 'g', 1e-3, dimensionOf({ kilogram: 1 })],
-  ['mole', 'mol', 1, MOLE],
-  ['molar', 'M', 1e3, dimensionOf({ mole: 1, metre: -3 })],
-  ['liter', 'l', 1e-3, powerDim(METRE, 3)],
-  ['litre', undefined, 1e-3, powerDim(METRE, 3)],
-  ['coulomb', 'C', 1, dimensionOf({ amp: 1, second: 1 })],
-  ['joule', 'J', 1, dimensionOf({ kilogram: 1, metre: 2, second: -2 })],
-  ['watt', 'W', 1, dimensionOf({ kilogram: 1, metre: 2, second: -3 })],
-  ['kelvin', undefined, 1, dimensionOf({ kelvin: 1 })],
-  ['candela', undefined, 1, dimensionOf({ candela: 1 })],
+  ['volt', 'V', 0, VOLT],
+  ['amp', 'A', 0, AMP],
+  ['second', 's', 0, SECOND],
+  ['siemens', 'S', 0, SIEMENS],
+  ['farad', 'F', 0, dimensionOf({ kilogram: -1, metre: -2, second: 4, amp: 2 })],
+  ['ohm', 'ohm', 0, dimensionOf({ kilogram: 1, metre: 2, second: -3, amp: -2 })],
+  ['hertz', 'Hz', 0, dimensionOf({ second: -1 })],
+  ['metre', 'm', 0, METRE],
+  ['meter', undefined, 0, METRE],
+  ['gram', 'g', -3, dimensionOf({ kilogram: 1 })],
+  ['mole', 'mol', 0, MOLE],
+  ['molar', 'M', 3, dimensionOf({ mole: 1, metre: -3 })],
+  ['liter', 'l', -3, powerDim(METRE, 3)],
+  ['litre', undefined, -3, powerDim(METRE, 3)],
+  ['coulomb', 'C', 0, dimensionOf({ amp: 1, second: 1 })],
+  ['joule', 'J', 0, dimensionOf({ kilogram: 1, metre: 2, second: -2 })],
+  ['watt', 'W', 0, dimensionOf({ kilogram: 1, metre: 2, second: -3 })],
+  ['kelvin', undefined, 0, dimensionOf({ kelvin: 1 })],
+  ['candela', undefined, 0, dimensionOf({ candela: 1 })],
 ];
 
 /** Single letters stay free for model variables (m, h, n, V, ...); only these short forms stand alone. */
@@ -47,21 +47,22 @@ const BARE_SHORT = new Set(['Hz', 'ohm', 'mol']);
 
 function buildTable(): Map<string, Unit> {
   const table = new Map<string, Unit>();
-  const put = (name: string, si: number, dim: Dimension) => table.set(name, makeUnit(name, new Quantity(si, dim)));
-  for (const [long, short, si, dim] of BASE_UNITS) {
-    put(long, si, dim);
-    if (short && BARE_SHORT.has(short)) put(short, si, dim);
-    for (const [longPrefix, shortPrefix, factor] of PREFIXES) {
-      put(longPrefix + long, si * factor, dim);
-      if (short) put(shortPrefix + short, si * factor, dim);
+  // 10 ** integer is exact (or correctly rounded), so unit values are as exact as they can be.
+  const put = (name: string, exponent: number, dim: Dimension) =>
+    table.set(name, makeUnit(name, new Quantity(10 ** (exponent - internalExponent(dim)), dim)));
+  for (const [long, short, exponent, dim] of BASE_UNITS) {
+    put(long, exponent, dim);
+    if (short && BARE_SHORT.has(short)) put(short, exponent, dim);
+    for (const [prefix, p] of PREFIXES) {
+      put(prefix + long, exponent + p, dim);
+      if (short) put(prefix + short, exponent + p, dim);
     }
   }
-  put('amperes', 1, AMP);
-  put('kilogram', 1, dimensionOf({ kilogram: 1 }));
-  for (const length of ['metre', 'meter', 'cm', 'mm', 'um', 'nm']) {
-    const base = table.get(length) as Unit;
-    put(`${length}2`, base.quantity.si ** 2, powerDim(METRE, 2));
-    put(`${length}3`, base.quantity.si ** 3, powerDim(METRE, 3));
+  put('amperes', 0, AMP);
+  put('kilogram', 0, dimensionOf({ kilogram: 1 }));
+  for (const [length, p] of [['metre', 0], ['meter', 0], ['cm', -2], ['mm', -3], ['um', -6], ['nm', -9]] as const) {
+    put(`${length}2`, 2 * p, powerDim(METRE, 2));
+    put(`${length}3`, 3 * p, powerDim(METRE, 3));
   }
   return table;
 }
