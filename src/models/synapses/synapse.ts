@@ -6,6 +6,7 @@ import { ParameterError } from '../../core/errors.js';
 import { type FloatArray, floatArray } from '../../core/matrix.js';
 import type { Population } from '../../core/neu-group.js';
 import { TwoEndConn } from '../../core/two-end-conn.js';
+import { resolveMethod } from '../../integrators/methods.js';
 import type { ShortTermPlasticity } from '../stp/plasticity.js';
 import type { SynOut } from '../synouts/syn-out.js';
 import { addScaledSpikeEvents } from './event-sums.js';
@@ -45,7 +46,7 @@ export abstract class Synapse extends TwoEndConn {
     super(pre, post, conn, { ...rest, delay_step: homogeneous ? delay_step : 0 });
     this.g_max = this.checkWeights(g_max);
     this.output = output;
-    this.method = method;
+    this.method = resolveMethod(method, `synapse '${this.name}'`);
     this.stp = stp;
     this.delayed = homogeneous ? undefined : new DelayedEvents(this.conn, delay_step, `synapse '${this.name}'`);
     if (this.delayed && stp) {
