@@ -6,9 +6,6 @@ import { NeuronGroup } from '../src/strings/neuron-group.js';
 import { Synapses } from '../src/strings/synapses.js';
 import { mV, ms, nS } from '../src/units/units.js';
 
-const clock = (name: string, period = 'period') =>
-  new NeuronGroup(2, `dv/dt = 1/${period} : 1\n${period === 'period' ? 'period : second (constant)' : ''}`, { threshold: 'v > 1', reset: 'v = 0', name });
-
 describe('NeuronGroup from strings', () => {
   it('inlines subexpressions, holds (unless refractory) variables and blocks the threshold while refractory', () => {
     const g = new NeuronGroup(
