@@ -1,5 +1,6 @@
 import { coba, cuba, eiBalanced } from './ei-examples.js';
 import type { Example } from './example.js';
+import { gjFhnSlowPoints } from './gj-fhn-slow-points.js';
 import { hindmarshRoseFastSlow } from './hindmarsh-rose-fast-slow.js';
 import { decisionMakingSlowPoints } from './decision-making-slow-points.js';
 import { nak2D } from './nak-2d.js';
@@ -23,7 +24,7 @@ import { henonMap, logisticMap } from './map-examples.js';
 import { fractionalFHR, fractionalIzhikevich } from './fractional-examples.js';
 
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, hindmarshRoseFastSlow, shermanGapJunction, cann1D];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, hindmarshRoseFastSlow, shermanGapJunction, cann1D, gjFhnSlowPoints];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);
