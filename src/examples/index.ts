@@ -19,13 +19,14 @@ import { lifPhaseLocking } from './lif-phase-locking.js';
 import { wangBuzsakiGamma } from './wang-buzsaki-gamma.js';
 import { cobahh } from './cobahh.js';
 import { thalamusCells } from './thalamus-cells.js';
+import { izhikevichForumExample, izhikevichNetworkExample, tsodyksMarkramExample } from './strings-examples.js';
 import { fractionalChaos, lorenz, mackeyGlass, multiscroll, rabinovichFabrikantExample } from './chaos-examples.js';
 import { henonMap, logisticMap } from './map-examples.js';
 import { fractionalFHR, fractionalIzhikevich } from './fractional-examples.js';
 import { brunelHakim } from './brunel-hakim.js';
 
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, hindmarshRoseFastSlow, shermanGapJunction, cann1D, gjFhnSlowPoints];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, hindmarshRoseFastSlow, shermanGapJunction, cann1D, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);
