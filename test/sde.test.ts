@@ -4,6 +4,7 @@ import { sdeStep, type SdeMethod, type IntegralType } from '../src/integrators/s
 import { RandomStream, seed } from '../src/core/random.js';
 import { EquationField } from '../src/integrators/joint-eq.js';
 import { IntegratorRunner } from '../src/integrators/integrator-runner.js';
+import { sdeFromEquations } from '../src/integrators/sde-equations.js';
 
 /** Geometric Brownian motion dX = mu X dt + sigma X dW. */
 const MU = 0.5;
@@ -170,5 +171,22 @@ describe('noise streams and shapes', () => {
     expect(() => sdeint((x) => x, 1, { method: 'heun' })).toThrow(/'heun' integrates stratonovich SDEs, not ito/);
     expect(() => sdeint((x) => x, 1, { method: 'euler', intgType: 'stratonovich' })).toThrow(/use 'heun' or 'milstein'/);
     expect(() => sdeint((x) => x, 1, { method: 'rk9' })).toThrow(/unknown SDE method 'rk9'.*euler, milstein, heun, srk1w1/);
+  });
+});
+
+describe('stochastic equation strings with xi', () => {
+  it('splits drift and diffusion: an Ornstein-Uhlenbeck process written with xi has the analytic mean and variance', () => {
+    const integrator = sdeFromEquations('OU', { x: '(mu - x) / tau + sigma * sqrt(2 / tau) * xi' }, { mu: 3, tau: 5, sigma: 0.5 }, { seed: 2 });
+    const runner = new IntegratorRunner(integrator, { inits: { x: new Array(1000).fill(0) }, dt: 0.05 });
+    runner.run(10);
+    const { mean, variance, meanSE, varianceSE } = meanAndVariance(runner.state.x);
+    // x(t) = mu (1 - e^{-t/tau}) + noise with variance sigma^2 (1 - e^{-2t/tau}); Euler-Maruyama adds O(dt/tau) = 1 %.
+    expect(Math.abs(mean - 3 * (1 - Math.exp(-2)))).toBeLessThan(4 * meanSE + 0.01);
+    expect(Math.abs(variance - 0.25 * (1 - Math.exp(-4)))).toBeLessThan(4 * varianceSE + 0.01);
+  });
+
+  it('rejects noise that is not additive-linear and equations without noise', () => {
+    expect(() => sdeFromEquations('Bad', { x: 'xi * xi' })).toThrow(/not linear in the noise xi/);
+    expect(() => sdeFromEquations('Plain', { x: '-x' })).toThrow(/no equation contains the noise xi/);
   });
 });

@@ -11,3 +11,4 @@ export { sdeint, sdeIntegrator, type SdeintOptions } from './sde.js';
 export { SDE_METHODS, type SdeMethod, type IntegralType, type WienerType } from './sde-schemes.js';
 export { fdeint, CaputoL1Memory, GLShortMemory, type FdeOptions, type FractionalMemory } from './fde.js';
 export { gamma, logGamma, mittagLeffler } from './gamma.js';
+export { sdeFromEquations, NOISE_SYMBOL } from './sde-equations.js';
