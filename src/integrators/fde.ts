@@ -36,7 +36,7 @@ function checkMemory(numMemory: number, where: string): number {
 export class CaputoL1Memory implements FractionalMemory {
   private readonly alpha: Float64Array;
   private readonly markov: Float64Array;
-  /** weights[j * size + i] = b_{j+1} for element i. */
+  /** weights[i * numMemory + j] = b_{j+1} for element i. */
   private readonly weights: Float64Array;
   /** Ring buffer of differences per element (element-major), newest at `head`. */
   private readonly diffs: Float64Array;
