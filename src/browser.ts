@@ -15,6 +15,8 @@ export * as inputs from './inputs/index.js';
 export * as measure from './measure/index.js';
 export * as integrators from './integrators/index.js';
 export * as analysis from './analysis/index.js';
+export * as strings from './strings/index.js';
+export * as units from './units/index.js';
 export * as analysisPlots from './plot/analysis-plots.js';
 export { odeint } from './integrators/odeint.js';
 export { sdeint } from './integrators/sde.js';
