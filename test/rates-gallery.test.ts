@@ -21,7 +21,7 @@ describe('rate-model gallery entries (short runs)', () => {
   }, 60_000);
 
   it('jansen-rit: C = 135 peaks in the alpha band', async () => {
-    const r = await jansenRit.run(options('jansen-rit', 3000));
+    const r = await jansenRit.run(options('jansen-rit', 2500));
     expect(r.checks.alpha_peak_hz_C135.value).toBeGreaterThanOrEqual(8);
     expect(r.checks.alpha_peak_hz_C135.value).toBeLessThanOrEqual(12);
   }, 60_000);

@@ -9,6 +9,7 @@ import { lineSpec, stackSpecs } from '../plot/specs.js';
 import { saveFigure } from '../plot/node.js';
 import { Runner } from '../runner/runner.js';
 import type { Check, Example, ExampleResult } from './example.js';
+import { thinTrace } from './thin-trace.js';
 
 /** Seed 000's rate-model simulations (Wilson-Cowan, FHN) and seed 001's Jansen-Rit model. */
 
@@ -89,12 +90,13 @@ export const fhn: Example = {
       `Hopf points from the Jacobian: ${hopf.map((h) => h.toFixed(4)).join(', ')}; seed 000 reads [${SEED_RANGE.join(', ')}] off its diagram`);
     const one = FHN_DRIVES.indexOf(1.0);
     const shown = [0.6, 0.8, 1.0, 1.2, 1.6].map((d) => FHN_DRIVES.indexOf(d));
-    const ts = runner.mon.ts;
+    const { ts, m: xs } = thinTrace(runner.mon.ts, x, 1 / o.dt);
+    const ys = thinTrace(runner.mon.ts, runner.mon.get('y'), 1 / o.dt).m;
     const figures = await saveFigure(
       stackSpecs([
-        lineSpec(ts, column(x, one), { title: 'input 1.0 (seed 000)', legend: false, ylabel: 'x', width: 560, height: 150 }),
-        lineSpec(ts, column(runner.mon.get('y'), one), { legend: false, ylabel: 'y', width: 560, height: 150, color: '#b22222' }),
-        lineSpec(ts, x, { title: 'x_ext = 0.6, 0.8, 1.0, 1.2, 1.6', plotIds: shown, legend: 'unit', ylabel: 'x', xlabel: 'Time (ms)', width: 560, height: 200 }),
+        lineSpec(ts, column(xs, one), { title: 'input 1.0 (seed 000)', legend: false, ylabel: 'x', width: 560, height: 150 }),
+        lineSpec(ts, column(ys, one), { legend: false, ylabel: 'y', width: 560, height: 150, color: '#b22222' }),
+        lineSpec(ts, xs, { title: 'x_ext = 0.6, 0.8, 1.0, 1.2, 1.6', plotIds: shown, legend: 'unit', ylabel: 'x', xlabel: 'Time (ms)', width: 560, height: 200 }),
       ]),
       path.join(o.outDir, 'traces'),
     );
@@ -102,7 +104,7 @@ export const fhn: Example = {
       cycle_low_x_ext: { value: low, expected: `within 0.015 of the Hopf point ${hopf[0].toFixed(4)} (seed 000: ${SEED_RANGE[0]})`, pass: Math.abs(low - hopf[0]) <= 0.015 },
       cycle_high_x_ext: { value: high, expected: `within 0.015 of the Hopf point ${hopf[1].toFixed(4)} (seed 000: ${SEED_RANGE[1]})`, pass: Math.abs(high - hopf[1]) <= 0.015 },
     };
-    return { duration_ms: duration, steps: ts.length, wall_s: wall, groups: {}, figures, checks };
+    return { duration_ms: duration, steps: x.rows, wall_s: wall, groups: {}, figures, checks };
   },
 };
 
@@ -131,8 +133,13 @@ export const jansenRit: Example = {
       return peakFrequency(powerSpectrum(eeg, o.dt, 60), 1, 60);
     });
     JR_C.forEach((c, k) => o.log(`jansen-rit: C = ${c}: peak frequency of y1 - y2 ${peaks[k].toFixed(2)} Hz`));
-    const ts = Float64Array.from(runner.mon.ts.subarray(skip));
-    const panel = (m: Matrix2D, k: number, title: string) => lineSpec(ts, column(m, k, skip), { title, legend: false, width: 420, height: 80, ylabel: 'Hz', xlabel: 'time [s]' });
+    // plot t in [2, 5] s at 1 ms resolution, as the seed's figure
+    const every = Math.round(1e-3 / dt);
+    const from = Math.ceil(skip / every);
+    const panel = (m: Matrix2D, k: number, title: string) => {
+      const thin = thinTrace(runner.mon.ts, m, every);
+      return lineSpec(thin.ts.subarray(from), column(thin.m, k, from), { title, legend: false, width: 420, height: 80, ylabel: 'Hz', xlabel: 'time [s]' });
+    };
     const figures: string[] = [];
     for (const [label, m] of [['E', y1], ['P', y0], ['I', y2]] as const) {
       figures.push(...(await saveFigure(stackSpecs(JR_C.map((c, k) => panel(m, k, `${label}, C = ${c}`))), path.join(o.outDir, label))));

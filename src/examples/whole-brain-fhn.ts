@@ -13,6 +13,7 @@ import { Runner } from '../runner/runner.js';
 import type { Example, ExampleOptions } from './example.js';
 import { loadHCP } from './hcp-data.js';
 import { heatmapSpec } from './matrix-heatmap.js';
+import { thinTrace } from './thin-trace.js';
 
 /** The gallery run options plus the data folder (default ../shared/data or $NEURODYN_DATA). */
 export type DataExampleOptions = ExampleOptions & { dataDir?: string };
@@ -61,11 +62,7 @@ export const wholeBrainFhn: Example = {
     o.log(`Mean FC/FC correlation: ${mean.toFixed(2)} (seed 000: ${SEED_MEAN.toFixed(2)})`);
 
     // every region's trace at 1 ms resolution is plenty for the figure
-    const every = Math.max(1, Math.round(1 / o.dt));
-    const thin = {
-      ts: runner.mon.ts.filter((_, r) => r % every === 0),
-      x: { rows: Math.ceil(x.rows / every), cols: n, data: x.data.filter((_, k) => Math.floor(k / n) % every === 0) },
-    };
+    const thin = thinTrace(runner.mon.ts, x, 1 / o.dt);
     const figures = [
       ...(await saveFigure(
         {
@@ -75,7 +72,7 @@ export const wholeBrainFhn: Example = {
         path.join(o.outDir, 'data'),
       )),
       ...(await saveFigure(
-        stackSpecs([heatmapSpec(fc, 'Simulated FC'), lineSpec(thin.ts, thin.x, { plotIds: Array.from({ length: Math.ceil(n / 5) }, (_, k) => 5 * k), legend: false, width: 640, height: 220, ylabel: 'x', xlabel: 'Time (ms)' })]),
+        stackSpecs([heatmapSpec(fc, 'Simulated FC'), lineSpec(thin.ts, thin.m, { plotIds: Array.from({ length: Math.ceil(n / 5) }, (_, k) => 5 * k), legend: false, width: 640, height: 220, ylabel: 'x', xlabel: 'Time (ms)' })]),
         path.join(o.outDir, 'fc'),
       )),
     ];
