@@ -4,7 +4,7 @@ import { Network } from '../src/core/network.js';
 import { Runner } from '../src/runner/runner.js';
 import { NeuronGroup } from '../src/strings/neuron-group.js';
 import { Synapses } from '../src/strings/synapses.js';
-import { Mohm, mV, ms, nA, nS, pA, pF } from '../src/units/units.js';
+import { Hz, Mohm, mV, ms, nA, nS, pA, pF } from '../src/units/units.js';
 
 /**
  * The same equation strings as test/reference/brian2/strings_models.py, run in Neurodyn with the
@@ -139,5 +139,36 @@ describe('string models against Brian2', () => {
     let worst = 0;
     for (let n = 0; n < 50; n++) worst = Math.max(worst, maxAbsDiff(brianRows(v.data, 50, n, refV[n].length, ref.every), refV[n].slice(1)));
     expect(worst).toBeLessThan(1e-9);
+  });
+
+  it('seed 004 forum network (125 Izhikevich neurons with units, stored connectivity): same spike counts, Vm within 1e-9 mV', () => {
+    const ref = byName('forum_network');
+    const ns = { a: Hz(20), b: Hz(500), c: mV(-40), d: mV(100).div(ms(1)), k: 0.5, Vr: mV(-60), Vt: mV(-45), Vpeak: mV(35), Cm: 50, tau: ms(4) };
+    const P = new NeuronGroup(
+      125,
+      `dVm/dt = ((k/ms/mV)*(Vm**2 - Vm*Vr - Vm*Vt + Vr*Vt) - Um + Iext + y) / Cm : volt
+       dUm/dt = a*(b*(Vm - Vr) - Um) : volt/second
+       Iext : volt/second
+       dy/dt = -y / tau : volt/second`,
+      { threshold: 'Vm > Vpeak', reset: 'Vm = c; Um = Um + d', method: 'euler', namespace: ns, name: 'P' },
+    );
+    const mVperMs = mV(1).div(ms(1));
+    const pathway = (pre: ReturnType<typeof P.slice>, i: number[], j: number[], w: number[], name: string) => {
+      const sorted = i.map((x, k) => [x, j[k], w[k]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const S = new Synapses(pre, P, { model: 'w : volt/second', onPre: 'y += w', name });
+      S.connect({ i: sorted.map((x) => x[0]), j: sorted.map((x) => x[1]) }).set('w', sorted.map((x) => x[2]), mVperMs);
+      return S;
+    };
+    const Ce = pathway(P.slice(0, 100), ref.i_e as number[], ref.j_e as number[], ref.w_e as number[], 'Ce');
+    const Ci = pathway(P.slice(100), ref.i_i as number[], ref.j_i as number[], ref.w_i as number[], 'Ci');
+    P.set('Iext', ref.Iext as number[], mVperMs).set('Vm', mV(-60));
+    const runner = new Runner(new Network({ P, Ce, Ci }), { dt: ref.dt, monitors: ['P.Vm', 'P.spike'] });
+    runner.run(200);
+    const s = runner.mon.get('P.spike');
+    const counts = new Array(125).fill(0);
+    for (let r = 0; r < s.rows; r++) for (let c = 0; c < 125; c++) counts[c] += s.data[r * 125 + c];
+    expect(counts).toEqual(ref.spike_counts);
+    const refV = ref.v0_mV as number[];
+    expect(maxAbsDiff(brianRows(runner.mon.get('P.Vm').data, 125, 0, refV.length, ref.every), refV.slice(1))).toBeLessThan(1e-9);
   });
 });

@@ -3,7 +3,8 @@
 Deterministic models only (no rand() during the run): Izhikevich single neurons written as in
 seed 004 (dimensionless v with '/ms'), an AdEx neuron with units and exponential_euler, and a
 50-neuron LIF network with fixed (stored) connectivity, current-based synapses
-(on_pre: 'I_post += w') and a 2 ms refractory period. Same method and dt as the test.
+(on_pre: 'I_post += w') and a 2 ms refractory period, and seed 004's 125-neuron forum network
+with stored connectivity. Same method and dt as the test.
 Writes test/reference/strings-brian2.json. Run: /usr/bin/python3 test/reference/brian2/strings_models.py
 """
 import json
@@ -97,8 +98,44 @@ def lif_network(dt):
                 spike_i=spikes.i[:].tolist(), spike_t=(spikes.t / ms).tolist())
 
 
+FORUM = '''dVm/dt = ((k/ms/mV)*(Vm**2 - Vm*Vr - Vm*Vt + Vr*Vt) - Um + Iext + y) / Cm : volt
+dUm/dt = a*(b*(Vm - Vr) - Um) : volt/second
+Iext : volt/second
+dy/dt = -y / tau  : volt/second'''
+
+
+def forum_network(dt):
+    """Seed 004's N = 125 network (y on the neuron side) with stored connectivity, weights and Iext."""
+    rng = np.random.default_rng(5)
+    n = 125
+    pe = [(i, j) for i in range(100) for j in range(n) if rng.random() < 0.2]
+    pi = [(i, j) for i in range(25) for j in range(n) if rng.random() < 0.2]
+    we = np.round(rng.uniform(50, 100, len(pe)), 4)
+    wi = -np.round(rng.uniform(50, 100, len(pi)), 4)
+    iext = np.round(rng.uniform(0, 40, n), 4)
+    ns = dict(a=0.02 / ms, b=0.5 / ms, c=-40 * mV, d=100 * mV / ms, k=0.5, Vr=-60 * mV, Vt=-45 * mV, Vpeak=35 * mV,
+              Cm=50, tau=4 * ms)
+    defaultclock.dt = dt * ms
+    P = NeuronGroup(n, FORUM, threshold='Vm>Vpeak', reset='Vm = c; Um = Um + d', method='euler', namespace=ns)
+    Ce = Synapses(P[:100], P, model='w:volt/second', on_pre='y += w')
+    Ce.connect(i=[p[0] for p in pe], j=[p[1] for p in pe])
+    Ce.w = we * mV / ms
+    Ci = Synapses(P[100:], P, model='w:volt/second', on_pre='y += w')
+    Ci.connect(i=[p[0] for p in pi], j=[p[1] for p in pi])
+    Ci.w = wi * mV / ms
+    P.Iext = iext * mV / ms
+    P.Vm = -60 * mV
+    P.Um = 0 * mV / ms
+    mon = StateMonitor(P, 'Vm', record=[0])
+    spikes = SpikeMonitor(P)
+    Network(P, Ce, Ci, mon, spikes).run(200 * ms)
+    return dict(name='forum_network', dt=dt, every=10, i_e=[p[0] for p in pe], j_e=[p[1] for p in pe],
+                i_i=[p[0] for p in pi], j_i=[p[1] for p in pi], w_e=we.tolist(), w_i=wi.tolist(), Iext=iext.tolist(),
+                v0_mV=(mon.Vm[0, ::10] / mV).tolist(), spike_counts=np.bincount(spikes.i[:], minlength=n).tolist())
+
+
 if __name__ == '__main__':
-    cases = [izhikevich(name, 0.1) for name in IZH_TYPES] + [adex(0.1), lif_network(0.1)]
+    cases = [izhikevich(name, 0.1) for name in IZH_TYPES] + [adex(0.1), lif_network(0.1), forum_network(0.1)]
     with open(OUT, 'w') as f:
         json.dump(dict(brian2='2.5.1', target='numpy', duration_ms=200, cases=cases), f)
     print('wrote', OUT, [(c['name'], len(c.get('spikes', c.get('spike_t', [])))) for c in cases])
