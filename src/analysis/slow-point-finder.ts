@@ -2,6 +2,7 @@ import { ParameterError } from '../core/errors.js';
 import { functionField, type JacobianFunction, type VectorFunction } from './batch-field.js';
 import { type GroupLike, groupFunctions, isGroupLike } from './group-field.js';
 import { minimiseSpeed } from './minimise-speed.js';
+import { newtonDense } from './newton-dense.js';
 import { classify, type Eigenvalue, eigenvalues, type Stability } from './stability.js';
 import { uniqueIndices } from './unique.js';
 
@@ -22,6 +23,11 @@ export interface FindOptions {
   maxIterations?: number;
   /** A candidate stops once 0.5 mean f^2 falls below this (default 1e-30). */
   tolerance?: number;
+  /**
+   * 'lm' (default): Levenberg-Marquardt over all candidates at once, which also settles on slow
+   * points; 'newton': damped Newton one candidate at a time, cheaper for hundreds of variables.
+   */
+  method?: 'lm' | 'newton';
 }
 
 /** Candidates: one row per candidate, or a group's candidates per variable ({ V: rows, w: rows }). */
@@ -98,12 +104,25 @@ export class SlowPointFinder {
     rows.forEach((r, k) => {
       if (r.length !== this.dim) throw new ParameterError(`SlowPointFinder: candidate ${k} has ${r.length} entries, the system has ${this.dim}`);
     });
-    this.log(`Optimizing ${rows.length} candidates by Levenberg-Marquardt to find fixed points:`);
-    const columnsIn = Array.from({ length: this.dim }, (_, i) => Float64Array.from(rows, (r) => r[i]));
-    const field = functionField(this.residual, this.dim, this.residualJacobian);
-    const result = minimiseSpeed(field, columnsIn, options);
-    this.points = rows.map((_, k) => Float64Array.from(result.x, (c) => c[k]));
-    this.loss = result.loss;
+    if (options.method === 'newton') {
+      this.log(`Refining ${rows.length} candidates by damped Newton to find fixed points:`);
+      const field = functionField(this.residual, this.dim, this.residualJacobian);
+      const jacobian = (x: Float64Array) => {
+        const out = Array.from({ length: this.dim * this.dim }, () => new Float64Array(1));
+        field.jacobian(1, Array.from(x, (v) => Float64Array.of(v)), out, 0);
+        return Float64Array.from(out, (c) => c[0]);
+      };
+      const solved = rows.map((r) => newtonDense(this.residual, this.residualJacobian ?? jacobian, r, options.maxIterations ?? 50, options.tolerance ?? 1e-30));
+      this.points = solved.map((s) => s.x);
+      this.loss = Float64Array.from(solved, (s) => s.loss);
+    } else {
+      this.log(`Optimizing ${rows.length} candidates by Levenberg-Marquardt to find fixed points:`);
+      const columnsIn = Array.from({ length: this.dim }, (_, i) => Float64Array.from(rows, (r) => r[i]));
+      const field = functionField(this.residual, this.dim, this.residualJacobian);
+      const result = minimiseSpeed(field, columnsIn, options);
+      this.points = rows.map((_, k) => Float64Array.from(result.x, (c) => c[k]));
+      this.loss = result.loss;
+    }
     this.log(`\tMean loss ${mean(this.loss).toExponential(4)}, max ${this.loss.reduce((m, v) => Math.max(m, v), 0).toExponential(4)}`);
   }
 
