@@ -8,6 +8,7 @@ export * as synapses from './models/synapses/index.js';
 export * as synouts from './models/synouts/index.js';
 export * as rates from './models/rates/index.js';
 export * as io from './io/index.js';
+export * as sweep from './sweep/index.js';
 export * as synplast from './models/stp/index.js';
 export * as conn from './connect/index.js';
 export * as init from './init/index.js';

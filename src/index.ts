@@ -8,5 +8,6 @@ import { terminalProgress } from './cli/progress-bar.js';
 export * from './browser.js';
 export * as visualize from './plot/visualize-node.js';
 export * as io from './io/node-index.js';
+export { parallelSweep, type ParallelSweepOptions, SweepTaskError } from './sweep/node.js';
 
 setDefaultProgress(terminalProgress);
