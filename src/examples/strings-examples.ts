@@ -108,7 +108,8 @@ export const izhikevichForumExample: Example = {
   description:
     'The N = 125 network of the seed\'s forum thread, twice: y in the neuron equations (on_pre y += w), and y per synapse with ' +
     'Isyn_post = y*w (summed) (the version Brian2 rejected). The two are the same model; the check compares their spikes. ' +
-    'bench/strings-forum.ts times them.',
+    'bench/strings-forum.ts times them. The rate varies a lot with the seed (Brian2, 5 seeds: 99-131 Hz; Neurodyn, 8 seeds: ' +
+    '68-107 Hz); with the same stored connectivity, weights and drive both give identical spikes (test/strings-brian2.test.ts).',
   defaultDuration: 1000,
   async run(o: ExampleOptions): Promise<ExampleResult> {
     const duration = o.duration ?? 1000;
