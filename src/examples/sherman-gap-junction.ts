@@ -82,8 +82,14 @@ function correlation(a: ArrayLike<number>, b: ArrayLike<number>, from: number, t
   return (sab / n - (sa / n) * (sb / n)) / Math.sqrt((saa / n - (sa / n) ** 2) * (sbb / n - (sb / n) ** 2));
 }
 
+/** Points per plotted trace: 50 s at dt 0.1 would be 500,000 points, far more than a figure shows. */
+const MAX_POINTS = 5000;
+
 async function figure(o: ExampleOptions, name: string, title: string, ts: Float64Array, traces: [string, ArrayLike<number>][]): Promise<string[]> {
-  const panels = traces.map(([label, data], k) => lineSpec(ts, data, { title: label, ylabel: label.split(' ')[0], width: 720, height: 110, color: k % 2 ? '#b22222' : '#1f4e8c' }));
+  const panels = traces.map(([label, data], k) => {
+    const [t, v] = minMaxThin(ts, data, MAX_POINTS / 2);
+    return lineSpec(t, v, { title: label, ylabel: label.split(' ')[0], width: 720, height: 110, color: k % 2 ? '#b22222' : '#1f4e8c' });
+  });
   return saveFigure(stackSpecs(panels, title), path.join(o.outDir, name));
 }
 
@@ -181,4 +187,24 @@ function smooth(x: Float64Array, width: number): Float64Array {
     const hi = Math.min(x.length, k + half + 1);
     return (prefix[hi] - prefix[lo]) / (hi - lo);
   });
+}
+
+/** Keep the minimum and the maximum of every bin (in time order), so thinning never hides a spike. */
+function minMaxThin(ts: Float64Array, v: ArrayLike<number>, bins: number): [Float64Array, Float64Array] {
+  const stride = Math.max(1, Math.ceil(ts.length / bins));
+  if (stride === 1) return [ts, Float64Array.from(v)];
+  const t: number[] = [];
+  const y: number[] = [];
+  for (let start = 0; start < ts.length; start += stride) {
+    let [lo, hi] = [start, start];
+    for (let k = start; k < Math.min(ts.length, start + stride); k++) {
+      if (v[k] < v[lo]) lo = k;
+      if (v[k] > v[hi]) hi = k;
+    }
+    for (const k of lo <= hi ? [lo, hi] : [hi, lo]) {
+      t.push(ts[k]);
+      y.push(v[k]);
+    }
+  }
+  return [Float64Array.from(t), Float64Array.from(y)];
 }
