@@ -25,7 +25,9 @@ export interface Declaration {
   readonly line: string;
 }
 
-export const KNOWN_FLAGS = ['unless refractory', 'constant', 'summed', 'clock-driven', 'event-driven', 'shared', 'constant over dt'];
+export const KNOWN_FLAGS = ['unless refractory', 'constant', 'summed', 'clock-driven', 'event-driven'];
+/** Brian2 flags the front end does not implement yet: an error rather than a silent per-element variable. */
+const UNSUPPORTED_FLAGS = ['shared', 'constant over dt'];
 
 const DIFFERENTIAL = /^\s*d([A-Za-z_][A-Za-z0-9_]*)\s*\/\s*dt\s*=/;
 const SUBEXPRESSION = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=/;
@@ -54,6 +56,7 @@ function parseLine(line: string): Declaration {
   const flagMatch = FLAGS.exec(unitPart);
   if (flagMatch) {
     for (const flag of flagMatch[1].split(',').map((f) => f.trim().replace(/\s+/g, ' '))) {
+      if (UNSUPPORTED_FLAGS.includes(flag)) throw new EquationError(`flag '(${flag})' in '${line.trim()}' is not supported yet`);
       if (!KNOWN_FLAGS.includes(flag)) {
         throw new EquationError(`unknown flag '(${flag})' at column ${colon + 2 + flagMatch.index} of '${line.trim()}'; known flags: ${KNOWN_FLAGS.join(', ')}`);
       }

@@ -288,7 +288,7 @@ export class Synapses extends TwoEndConn {
     const eventKernel = (source: string | undefined, pathway: string): EventKernel | undefined => {
       if (!source) return undefined;
       const code = emitEventCode(source, pathway, this.symbols, this.scope, this.eventDriven(), arrayCode, lastUpdate());
-      return compileFunction<EventKernel>(['syn', 'count', 't', 'A', RANDOM_STREAM_PARAMETER], `for (let q = 0; q < count; q++) {\nconst s = syn[q];\n${code}\n}`);
+      return compileFunction<EventKernel>(['syn', 'count', 't', 'A', RANDOM_STREAM_PARAMETER], hoistArrays(`for (let q = 0; q < count; q++) {\nconst s = syn[q];\n${code}\n}`));
     };
     const onPre = eventKernel(this.options.onPre, 'on_pre');
     const onPost = eventKernel(this.options.onPost, 'on_post');
@@ -305,7 +305,7 @@ export class Synapses extends TwoEndConn {
       }, `summed variable '${d.line.trim()}'`);
       const index = ref.side === 'pre' ? preIdx : postIdx;
       const body = `for (let s = 0; s < n; s++) { A[${slot(target)}][A[${index}][s]${pop.offset ? ` + ${pop.offset}` : ''}] += ${value}; }`;
-      return { target, run: compileFunction<(n: number, t: number, A: NumericArray[]) => void>(['n', 't', 'A'], body) };
+      return { target, run: compileFunction<(n: number, t: number, A: NumericArray[]) => void>(['n', 't', 'A'], hoistArrays(body)) };
     });
 
     const clock = this.declarations.filter((d) => d.kind === 'differential' && !d.flags.includes('event-driven'));
@@ -372,6 +372,15 @@ export class Synapses extends TwoEndConn {
     this.postIndex.forEach((j, s) => (synapses[cursor[j]++] = s));
     return { indptr, synapses };
   }
+}
+
+/**
+ * Read each array once into a local before the loop (`A[3]` -> `a3`), as the group kernels do,
+ * so V8 sees monomorphic typed-array accesses. `A[` only ever comes from the code generator.
+ */
+function hoistArrays(body: string): string {
+  const used = [...new Set([...body.matchAll(/A\[(\d+)\]/g)].map((m) => Number(m[1])))];
+  return `${used.map((k) => `const a${k} = A[${k}];`).join('\n')}\n${body.replace(/A\[(\d+)\]/g, 'a$1')}`;
 }
 
 interface Compiled {
