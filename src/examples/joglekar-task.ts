@@ -1,0 +1,15 @@
+import { loadJoglekar, peakRise, simulateJoglekar } from './joglekar-model.js';
+
+/** Sweep task for joglekar-fig2 (run in worker threads): area 24c's peak rise for one muEE. */
+export interface MuEETask {
+  dataDir: string;
+  muEE: number;
+  feedforwardOnly: boolean;
+  amplitude: number;
+}
+
+export function peak24c(task: MuEETask): number {
+  const data = loadJoglekar(task.dataDir);
+  const result = simulateJoglekar(data, task);
+  return peakRise(result, data.n, data.n - 1);
+}
