@@ -27,8 +27,11 @@ import { brunelHakim } from './brunel-hakim.js';
 import { synfireChains } from './synfire-chains.js';
 import { spikeTimingReliability } from './spike-timing-reliability.js';
 
+import { fhn, jansenRit, wilsonCowan } from './rate-gallery.js';
+import { wholeBrainFhn } from './whole-brain-fhn.js';
+import { joglekarFig2 } from './joglekar-fig2.js';
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig2];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig2, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);
