@@ -137,6 +137,22 @@ describe('SlowPointFinder', () => {
   });
 });
 
+describe('SlowPointFinder by Newton (pseudo-transient continuation)', () => {
+  it('reaches a ring of fixed points, where the Jacobian is singular, along the flow', () => {
+    const ring = (v: Float64Array) => [(1 - v[0] ** 2 - v[1] ** 2) * v[0], (1 - v[0] ** 2 - v[1] ** 2) * v[1]];
+    const finder = new SlowPointFinder(ring, { dim: 2 });
+    finder.findFixedPoints([[0.5, 0.5], [-0.1, 0.3]], { method: 'newton' });
+    finder.filterLoss(1e-25);
+    const [p, q] = finder.fixedPoints;
+    expect(Math.hypot(p[0], p[1])).toBeCloseTo(1, 12);
+    expect(p[0]).toBeCloseTo(p[1], 12);
+    expect(Math.atan2(q[1], q[0])).toBeCloseTo(Math.atan2(0.3, -0.1), 6);
+    const values = finder.spectra([p]).eigenvalues[0].map((e) => e.re).sort((a, b) => a - b);
+    expect(values[0]).toBeCloseTo(-2, 6);
+    expect(Math.abs(values[1])).toBeLessThan(1e-6);
+  });
+});
+
 describe('errors name what is wrong', () => {
   it('reports unknown variables, missing parameters and bad ranges', () => {
     expect(() => new PhasePlane1D({ x: '-x + I' }, { targetVars: { z: [0, 1] } })).toThrow(UnknownNameError);

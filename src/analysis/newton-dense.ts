@@ -2,10 +2,13 @@ import type { JacobianFunction, VectorFunction } from './batch-field.js';
 import { solveInPlace } from './linear-solve.js';
 
 /**
- * Damped Newton for one point of a large system (hundreds of variables), on row-major
- * Jacobians: each step solves J dx = -f directly (n^3/3 work, a third of forming J^T J) and
- * halves the step until 0.5 mean f^2 decreases. Used where Levenberg-Marquardt's normal
- * equations would be too costly; the Jacobian must be square and, at the root, invertible.
+ * Newton's method by pseudo-transient continuation for one point of a large system (hundreds of
+ * variables), on row-major Jacobians: each step solves (I/h - J) dx = f, an implicit Euler step
+ * of length h along the flow, and h follows the residual (switched evolution relaxation,
+ * h_new = h |f_old| / |f_new|), so steps grow into pure Newton steps as the point converges.
+ * Unlike plain Newton it copes with a singular Jacobian at the root, such as the zero eigenvalue
+ * of a continuous attractor, and it follows the flow into stable points from far away (only a
+ * step that makes f non-finite is refused). Costs n^3/3 per step, a third of forming J^T J.
  */
 export function newtonDense(f: VectorFunction, jacobian: JacobianFunction, x0: Float64Array, maxIterations: number, tolerance: number): { x: Float64Array; loss: number } {
   const d = x0.length;
@@ -17,23 +20,26 @@ export function newtonDense(f: VectorFunction, jacobian: JacobianFunction, x0: F
   let x = Float64Array.from(x0);
   let fx = Float64Array.from(f(x));
   let loss = lossOf(fx);
-  for (let iteration = 0; iteration < maxIterations && loss > tolerance; iteration++) {
-    const step = Float64Array.from(fx, (v) => -v);
-    if (!solveInPlace(Float64Array.from(jacobian(x)), step, d)) break;
-    let scale = 1;
-    let improved = false;
-    while (scale > 1e-4 && !improved) {
-      const trial = Float64Array.from(x, (v, i) => v + scale * step[i]);
-      const ft = Float64Array.from(f(trial));
-      const lt = lossOf(ft);
-      if (lt < loss) {
-        x = trial;
-        fx = ft;
-        loss = lt;
-        improved = true;
-      } else scale /= 2;
+  let h = 0.1;
+  for (let iteration = 0; iteration < maxIterations && loss > tolerance && h > 1e-8; iteration++) {
+    const a = Float64Array.from(jacobian(x), (v) => -v);
+    for (let i = 0; i < d; i++) a[i * d + i] += 1 / h;
+    const step = Float64Array.from(fx);
+    if (!solveInPlace(a, step, d)) {
+      h /= 10;
+      continue;
     }
-    if (!improved) break;
+    const trial = Float64Array.from(x, (v, i) => v + step[i]);
+    const ft = Float64Array.from(f(trial));
+    const lt = lossOf(ft);
+    if (!Number.isFinite(lt)) {
+      h /= 10;
+      continue;
+    }
+    h = Math.min(h * Math.sqrt(loss / Math.max(lt, Number.MIN_VALUE)), 1e12);
+    x = trial;
+    fx = ft;
+    loss = lt;
   }
   return { x, loss };
 }

@@ -25,7 +25,8 @@ export interface FindOptions {
   tolerance?: number;
   /**
    * 'lm' (default): Levenberg-Marquardt over all candidates at once, which also settles on slow
-   * points; 'newton': damped Newton one candidate at a time, cheaper for hundreds of variables.
+   * points; 'newton': Newton by pseudo-transient continuation one candidate at a time, cheaper
+   * for hundreds of variables and at ease with a zero eigenvalue (continuous attractors).
    */
   method?: 'lm' | 'newton';
 }
@@ -105,14 +106,14 @@ export class SlowPointFinder {
       if (r.length !== this.dim) throw new ParameterError(`SlowPointFinder: candidate ${k} has ${r.length} entries, the system has ${this.dim}`);
     });
     if (options.method === 'newton') {
-      this.log(`Refining ${rows.length} candidates by damped Newton to find fixed points:`);
+      this.log(`Refining ${rows.length} candidates by Newton (pseudo-transient continuation) to find fixed points:`);
       const field = functionField(this.residual, this.dim, this.residualJacobian);
       const jacobian = (x: Float64Array) => {
         const out = Array.from({ length: this.dim * this.dim }, () => new Float64Array(1));
         field.jacobian(1, Array.from(x, (v) => Float64Array.of(v)), out, 0);
         return Float64Array.from(out, (c) => c[0]);
       };
-      const solved = rows.map((r) => newtonDense(this.residual, this.residualJacobian ?? jacobian, r, options.maxIterations ?? 50, options.tolerance ?? 1e-30));
+      const solved = rows.map((r) => newtonDense(this.residual, this.residualJacobian ?? jacobian, r, options.maxIterations ?? 100, options.tolerance ?? 1e-30));
       this.points = solved.map((s) => s.x);
       this.loss = Float64Array.from(solved, (s) => s.loss);
     } else {
