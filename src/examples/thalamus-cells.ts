@@ -8,8 +8,9 @@ const gL = 0.01;
 const gKL = 0.01;
 const CALCIUM = { C_rest: 5e-5, tau: 10, d: 0.5 };
 
-export function htc(): ch.CondNeuGroup {
+export function htc(method = 'exp_auto'): ch.CondNeuGroup {
   return new ch.CondNeuGroup(1, {
+    method,
     A: 2.9e-4, V_initializer: -65, V_th: 20,
     IL: new ch.IL(1, { g_max: gL, E: -70 }), IKL: new ch.IKL(1, { g_max: gKL }),
     INa: new ch.INa_Ba2002(1, { V_sh: -30 }), IDR: new ch.IKDR_Ba2002(1, { V_sh: -30, phi: 0.25 }),
@@ -22,8 +23,9 @@ export function htc(): ch.CondNeuGroup {
   });
 }
 
-export function rtc(): ch.CondNeuGroup {
+export function rtc(method = 'exp_auto'): ch.CondNeuGroup {
   return new ch.CondNeuGroup(1, {
+    method,
     A: 2.9e-4, V_initializer: -65, V_th: 20,
     IL: new ch.IL(1, { g_max: gL, E: -70 }), IKL: new ch.IKL(1, { g_max: gKL }),
     INa: new ch.INa_Ba2002(1, { V_sh: -40 }), IDR: new ch.IKDR_Ba2002(1, { V_sh: -40, phi: 0.25 }),
@@ -36,8 +38,9 @@ export function rtc(): ch.CondNeuGroup {
   });
 }
 
-export function interneuron(): ch.CondNeuGroup {
+export function interneuron(method = 'exp_auto'): ch.CondNeuGroup {
   return new ch.CondNeuGroup(1, {
+    method,
     A: 1.7e-4, V_initializer: -70, V_th: 20,
     IL: new ch.IL(1, { g_max: gL, E: -60 }), IKL: new ch.IKL(1, { g_max: gKL }),
     INa: new ch.INa_Ba2002(1, { V_sh: -30 }), IDR: new ch.IKDR_Ba2002(1, { V_sh: -30, phi: 0.25 }),
@@ -49,8 +52,9 @@ export function interneuron(): ch.CondNeuGroup {
   });
 }
 
-export function trn(): ch.CondNeuGroup {
+export function trn(method = 'exp_auto'): ch.CondNeuGroup {
   return new ch.CondNeuGroup(1, {
+    method,
     A: 1.43e-4, V_initializer: -70, V_th: 20,
     IL: new ch.IL(1, { g_max: gL, E: -60 }), IKL: new ch.IKL(1, { g_max: gKL }),
     INa: new ch.INa_Ba2002(1, { V_sh: -40 }), IDR: new ch.IKDR_Ba2002(1, { V_sh: -40 }),
@@ -64,7 +68,7 @@ export function trn(): ch.CondNeuGroup {
 const DT = 0.01;
 
 /** The seed's try_trn_neuron input: 0 for 100 ms, -0.05 for 100 ms, 0 for 500 ms. */
-function panel(title: string, make: () => ch.CondNeuGroup, rebound: boolean): PatternPanel {
+function panel(title: string, make: (method?: string) => ch.CondNeuGroup, rebound: boolean): PatternPanel {
   return {
     title,
     claim: rebound ? { kind: 'rebound', from: 100, to: 200 } : undefined,
