@@ -5,8 +5,9 @@ import { saveFigure } from '../src/plot/node.js';
 import { REPO } from './child.js';
 
 /**
- * The size-scaling figure of docs/benchmarks.md: wall time of the step loop per simulated second
- * against network size, both simulators, from the --vs runs stored in a JSON-lines file.
+ * The size-scaling figure of docs/benchmarks.md: time of the step loop per simulated second
+ * against network size, both simulators, from the --vs runs stored in a JSON-lines file. Each
+ * simulator's own loop time: Neurodyn's is wall time, Brian2 cpp_standalone's (single thread) CPU time.
  * Usage: npx tsx bench/plot-scaling.ts [bench/results/scaling-coba.jsonl] [docs/benchmarks-scaling]
  */
 interface VsLine {
@@ -22,8 +23,8 @@ const input = path.resolve(REPO, process.argv[2] ?? 'bench/results/scaling-coba.
 const output = path.resolve(REPO, process.argv[3] ?? 'docs/benchmarks-scaling');
 const lines = readFileSync(input, 'utf8').trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as VsLine);
 const rows = lines.flatMap((l) => [
-  { N: l.N, simulator: 'Neurodyn (JS, 1 thread)', seconds: l.neurodyn_wall_run_s_median / (l.duration_ms / 1000) },
-  { N: l.N, simulator: 'Brian2 cpp_standalone (1 thread)', seconds: l.brian2_wall_run_s_median / (l.duration_ms / 1000) },
+  { N: l.N, simulator: 'Neurodyn (JS, 1 thread; wall)', seconds: l.neurodyn_wall_run_s_median / (l.duration_ms / 1000) },
+  { N: l.N, simulator: 'Brian2 cpp_standalone (1 thread; CPU, std::clock)', seconds: l.brian2_wall_run_s_median / (l.duration_ms / 1000) },
 ]);
 const spec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -34,7 +35,7 @@ const spec = {
   data: { values: rows },
   encoding: {
     x: { field: 'N', type: 'quantitative', scale: { type: 'log' }, title: 'neurons' },
-    y: { field: 'seconds', type: 'quantitative', scale: { type: 'log' }, title: 'wall seconds per simulated second' },
+    y: { field: 'seconds', type: 'quantitative', scale: { type: 'log' }, title: 'loop seconds per simulated second' },
     color: { field: 'simulator', type: 'nominal', title: null, legend: { orient: 'top-left', labelLimit: 400 } },
   },
   layer: [{ mark: { type: 'line', strokeWidth: 2 } }, { mark: { type: 'point', filled: true, size: 50 } }],

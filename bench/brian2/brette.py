@@ -20,9 +20,11 @@ exactly with I constant; (d) v held for 50 steps after a spike (refractory = 5 m
 Brian2 holds timestep(refractory) - 1 steps); (e) spike if v >= V_th, then v = V_reset.
 
 wall_run_s is the simulation loop alone (cpp_standalone: results/last_run_info.txt; runtime
-targets: device._last_run_time); wall_total_s is from the start of this script to the rates,
-code generation and compilation included.  cpu_run_s (cpp_standalone only) is the user + system
-time of the compiled binary (its set-up and result files included: an upper bound on the loop).  peak_rss_mb is this Python process, or for
+targets: device._last_run_time).  Beware: without OpenMP, Brian2's standalone network.cpp times
+the loop with std::clock(), i.e. in CPU time, not wall time (``loop_clock`` says which).
+wall_total_s is from the start of this script to the rates, code generation and compilation
+included.  cpu_run_s and wall_binary_s (cpp_standalone only) are the CPU and wall time of the
+compiled binary, its set-up (building the synapses) and result files included.  peak_rss_mb is this Python process, or for
 cpp_standalone the compiled binary (measured with /usr/bin/time; the compiler is excluded).
 """
 import argparse
@@ -123,7 +125,7 @@ def main():
         b2.set_device('cpp_standalone', directory=directory, build_on_run=False)
         b2.prefs.devices.cpp_standalone.openmp_threads = args.threads if args.threads > 1 else 0
         b2.prefs.devices.cpp_standalone.run_cmd_unix = [
-            '/usr/bin/time', '-f', '%M %U %S', '-o', 'results/peak_rss_kb.txt', './main']
+            '/usr/bin/time', '-f', '%M %U %S %e', '-o', 'results/peak_rss_kb.txt', './main']
     else:
         b2.prefs.codegen.target = args.target
     b2.defaultclock.dt = DT * b2.ms
@@ -140,11 +142,13 @@ def main():
     wall_run = float(device._last_run_time)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cpu_run = None
+    wall_binary = None
     if args.target == 'cpp_standalone':
         with open(os.path.join(directory, 'results', 'peak_rss_kb.txt')) as f:
-            rss_kb, user_s, sys_s = f.read().split()[-3:]
+            rss_kb, user_s, sys_s, wall_s = f.read().split()[-4:]
         rss_mb = int(rss_kb) / 1024
         cpu_run = float(user_s) + float(sys_s)
+        wall_binary = float(wall_s)
     if tmp:
         shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps(dict(
@@ -152,7 +156,8 @@ def main():
         duration_ms=args.duration, dt_ms=DT,
         backend=f'brian2-{b2.__version__}-{args.target}', threads=max(1, args.threads),
         seed=args.seed, wall_run_s=round(wall_run, 4), wall_total_s=round(wall_total, 3),
-        cpu_run_s=cpu_run,
+        loop_clock='cpu (std::clock)' if args.target == 'cpp_standalone' and args.threads <= 1 else 'wall',
+        cpu_run_s=cpu_run, wall_binary_s=wall_binary,
         spikes=count, rate_hz=round(count / args.n / (args.duration / 1000), 4),
         peak_rss_mb=round(rss_mb, 1))), flush=True)
 
