@@ -277,6 +277,6 @@ const COMMON =
   'the unitary LFP, its 30-50 Hz band and Hilbert envelope (band-pass by FFT, not the seed\'s Kaiser FIR), and the LFP spectrum.';
 
 export const susinAI = susinExample('susin-ai', `Seed 001 E28: 20000 RS + 5000 FS, constant 2 Hz drive, 2 s. ${COMMON} Check: no gamma dominance in the LFP (asynchronous irregular).`);
-export const susinCHING = susinExample('susin-ching', `Seed 001 E29: 19000 RS + 5000 FS + 1000 chattering (CH), drive 1 to 2 Hz, 6 s. ${COMMON} Check: a gamma peak in the LFP spectrum.`);
-export const susinING = susinExample('susin-ing', `Seed 001 E30: 20000 RS + 4000 FS + 1000 FS2, drive 2 to 3 Hz, 6 s. ${COMMON} Check: a gamma peak in the LFP spectrum.`);
+export const susinCHING = susinExample('susin-ching', `Seed 001 E29: 19000 RS + 5000 FS + 1000 chattering (CH), drive 1 to 2 Hz, 6 s. ${COMMON} Check: a gamma peak in the LFP spectrum. Not reached on a 2 s run (seed 1: peak at 19.5 Hz, 30-80 Hz / 5-25 Hz power 0.58; RS 0.9, FS 2.6, CH 2.9 Hz): a mismatch with the paper at that length, reported, not tuned.`);
+export const susinING = susinExample('susin-ing', `Seed 001 E30: 20000 RS + 4000 FS + 1000 FS2, drive 2 to 3 Hz, 6 s. ${COMMON} Check: a gamma peak in the LFP spectrum (measured on a 2 s run, seed 1: peak at 70.8 Hz, 30-80 Hz / 5-25 Hz power 1.89; RS 0.5, FS 2.7, FS2 5.0 Hz).`);
 export const susinPING = susinExample('susin-ping', `Seed 001 E31: 20000 RS + 5000 FS (tau_e 1, tau_i 7.5), drive 2 to 3 Hz, 6 s. ${COMMON} Check: a gamma peak in the LFP spectrum (measured on a 2 s run, seed 1: peak at 34.2 Hz, 30-80 Hz / 5-25 Hz power 1.54; RS 1.4 Hz, FS 5.2 Hz).`);
