@@ -6,7 +6,8 @@ import { DiffusiveCoupling, delayStepsFromLengths } from '../src/models/synapses
 import { FHN } from '../src/models/rates/fhn.js';
 import { Network } from '../src/core/network.js';
 import { Runner } from '../src/runner/runner.js';
-import { wholeBrainFhn, type DataExampleOptions } from '../src/examples/whole-brain-fhn.js';
+import { wholeBrainFhn } from '../src/examples/whole-brain-fhn.js';
+import type { ExampleOptions } from '../src/examples/example.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data', import.meta.url));
 const haveData = existsSync(`${DATA}/hcp`);
@@ -79,7 +80,7 @@ describe('DiffusiveCoupling', () => {
 describe.skipIf(!haveData)('whole-brain-fhn on the HCP data (short run)', () => {
   it('prints per-subject FC correlations that are positive', async () => {
     const lines: string[] = [];
-    const options: DataExampleOptions = { outDir: '/tmp/neurodyn-fc-test', seed: 0, dt: 0.1, duration: 1000, log: (m) => lines.push(m), progress: false, dataDir: DATA };
+    const options: ExampleOptions = { outDir: '/tmp/neurodyn-fc-test', seed: 0, dt: 0.1, duration: 1000, log: (m) => lines.push(m), progress: false, dataDir: DATA };
     const result = await wholeBrainFhn.run(options);
     const { value } = result.checks.fc_correlation_mean;
     expect(lines.some((l) => l.startsWith('Correlation per subject:'))).toBe(true);

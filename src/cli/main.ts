@@ -23,6 +23,7 @@ interface RunFlags {
   seed: number;
   dt: number;
   scale?: number;
+  data?: string;
   json?: boolean;
 }
 
@@ -34,7 +35,7 @@ async function runExample(name: string, flags: RunFlags): Promise<void> {
   const outDir = path.resolve(flags.out ?? path.join('neurodyn-out', name));
   const log = flags.json ? () => undefined : (message: string) => console.log(message);
   if (!flags.json) setDefaultProgress(terminalProgress);
-  const result = await example.run({ outDir, duration: flags.duration, seed: flags.seed, dt: flags.dt, scale: flags.scale, log, progress: !flags.json });
+  const result = await example.run({ outDir, duration: flags.duration, seed: flags.seed, dt: flags.dt, scale: flags.scale, dataDir: flags.data, log, progress: !flags.json });
   const failed = Object.entries(result.checks).filter(([, c]) => !c.pass);
   if (flags.json) {
     console.log(JSON.stringify({ example: name, seed: flags.seed, dt: flags.dt, ...result }));
@@ -70,6 +71,7 @@ program
   .option('--seed <n>', 'random seed', integer, 0)
   .option('--dt <ms>', 'integration step in ms', positiveNumber, 0.1)
   .option('--scale <x>', 'network size factor (coba, cuba, ei-balanced)', positiveNumber)
+  .option('--data <dir>', 'folder of the data sets (hcp/, joglekar2018/); default $NEURODYN_DATA, then ../shared/data')
   .option('--json', 'print one JSON object as the last line, no progress bar')
   .action(runExample);
 

@@ -6,6 +6,8 @@ export interface ExampleOptions {
   duration?: number;
   seed: number;
   dt: number;
+  /** Folder of the real data sets (hcp/, joglekar2018/); default $NEURODYN_DATA, then ../shared/data. */
+  dataDir?: string;
   /** Network size factor for entries that have one (COBA, CUBA: 4000*scale neurons, weights / scale). */
   scale?: number;
   /** Print progress lines (false with --json). */

@@ -3,10 +3,9 @@ import { resolveDataDir } from '../io/node.js';
 import { lineSpec, stackSpecs } from '../plot/specs.js';
 import { saveFigure } from '../plot/node.js';
 import { parallelSweep } from '../sweep/node.js';
-import type { Example } from './example.js';
+import type { Example, ExampleOptions } from './example.js';
 import { loadJoglekar, peakRise, simulateJoglekar } from './joglekar-model.js';
 import type { MuEETask } from './joglekar-task.js';
-import type { DataExampleOptions } from './whole-brain-fhn.js';
 
 const TASK = new URL(`./joglekar-task.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 const MU_EE = [28, 30, 32, 34, 36, 38, 40, 42];
@@ -21,7 +20,7 @@ export const joglekarFig2: Example = {
     'muEE = 34 stable and 36 unstable. Fig. 3E compares how far a pulse propagates with weak (muEE 33.7, omegaEI 19.7) and strong GBA ' +
     '(muEE 51.5, omegaEI 25.2): 24c\'s peak as a fraction of V1\'s. The figures 1, 2B and 3B-D, 3F are not drawn.',
   defaultDuration: 10000,
-  async run(o: DataExampleOptions) {
+  async run(o: ExampleOptions) {
     const dataDir = resolveDataDir(o.dataDir, 'joglekar2018');
     const amplitude = 21.8 * 1.9;
     const tasks: MuEETask[] = [false, true].flatMap((feedforwardOnly) => MU_EE.map((muEE) => ({ dataDir, muEE, feedforwardOnly, amplitude })));

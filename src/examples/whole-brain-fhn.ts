@@ -16,7 +16,6 @@ import { heatmapSpec } from './matrix-heatmap.js';
 import { thinTrace } from './thin-trace.js';
 
 /** The gallery run options plus the data folder (default ../shared/data or $NEURODYN_DATA). */
-export type DataExampleOptions = ExampleOptions & { dataDir?: string };
 
 const SEED_MEAN = 0.5;
 const SIGNAL_SPEED = 20; // mm/ms, as in the seed
@@ -31,7 +30,7 @@ export const wholeBrainFhn: Example = {
     'input 0.72 plus OU noise (sigma 0.01, tau 5 ms, as in BrainPy\'s example); simulated FC of x vs the 7 subjects\' resting-state FC. ' +
     'The seed reports a mean FC/FC correlation of 0.50; its noise draws and the exact data preparation are not reproducible, so the value differs by run.',
   defaultDuration: 6000,
-  async run(o: DataExampleOptions) {
+  async run(o: ExampleOptions) {
     const dataDir = resolveDataDir(o.dataDir, 'hcp');
     const duration = o.duration ?? this.defaultDuration;
     seedGlobal(o.seed);
