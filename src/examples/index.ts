@@ -6,6 +6,7 @@ import { decisionMakingSlowPoints } from './decision-making-slow-points.js';
 import { nak2D } from './nak-2d.js';
 import { wilsonCowanAnalysis } from './wilson-cowan-analysis.js';
 import { phasePlane1D } from './phase-plane-1d.js';
+import { cannSlowPoints } from './cann-slow-points.js';
 import { fhnBifurcation } from './fhn-bifurcation.js';
 import { tianFastResponse, vreeswijkEI } from './balanced-nets.js';
 import { decisionMaking } from './decision-making.js';
@@ -32,7 +33,7 @@ import { fhn, jansenRit, wilsonCowan } from './rate-gallery.js';
 import { wholeBrainFhn } from './whole-brain-fhn.js';
 import { joglekarFig2 } from './joglekar-fig2.js';
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, fhnBifurcation, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig2, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, fhnBifurcation, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, cannSlowPoints, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig2, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);
