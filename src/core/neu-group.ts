@@ -3,6 +3,7 @@ import { DynamicalSystem, type SystemOptions } from './dynamical-system.js';
 import { ParameterError } from './errors.js';
 import { type DType, type FloatArray, type NumericArray, floatArray } from './matrix.js';
 import { SpikeHistory } from './spike-history.js';
+import { lowerBound } from './sorted.js';
 
 export type Size = number | readonly [number, number];
 
@@ -135,15 +136,4 @@ export class NeuGroupView implements Population {
     for (let k = from; k < to; k++) this.buffer[k - from] = all[k] - this.offset;
     return this.buffer.subarray(0, to - from);
   }
-}
-
-function lowerBound(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

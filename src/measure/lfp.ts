@@ -1,6 +1,7 @@
 import { ParameterError } from '../core/errors.js';
 import type { Matrix2D } from '../core/matrix.js';
 import { streamFor } from '../core/random.js';
+import { lowerBound } from '../core/sorted.js';
 
 export type LFPLocation = 'soma layer' | 'deep layer' | 'superficial layer' | 'surface layer';
 
@@ -96,15 +97,4 @@ export function unitaryLFPFromEvents(times: ArrayLike<number>, events: SpikeEven
     }
   }
   return lfp;
-}
-
-function lowerBound(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
