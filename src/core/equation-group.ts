@@ -10,7 +10,7 @@ import {
 } from './group-kernel.js';
 import type { FloatArray, NumericArray } from './matrix.js';
 import { NeuGroup, type NeuGroupOptions, type Size } from './neu-group.js';
-import type { Model } from './model.js';
+import { type Model, usesNoise } from './model.js';
 import { resolveMethod } from '../integrators/methods.js';
 import { type Expr, callsOf } from '../expr/ast.js';
 import { MATH_FUNCTIONS } from '../expr/functions.js';
@@ -18,7 +18,7 @@ import { type RandomStream, streamFor } from './random.js';
 
 function usesRandom(model: Model): boolean {
   const exprs: (Expr | undefined)[] = [...Object.values(model.equations), model.threshold, model.refractory?.condition, ...model.reset.map(([, e]) => e)];
-  return exprs.some((e) => e !== undefined && [...callsOf(e)].some((fn) => MATH_FUNCTIONS[fn].random));
+  return usesNoise(model) || exprs.some((e) => e !== undefined && [...callsOf(e)].some((fn) => MATH_FUNCTIONS[fn].random));
 }
 
 export interface EquationGroupOptions extends NeuGroupOptions {

@@ -1,10 +1,12 @@
-import { type Expr, num, substitute } from '../expr/ast.js';
+import { type Expr, num, substitute, sym, symbolsOf } from '../expr/ast.js';
 import { compileFunction, emit, numberLiteral, type Resolver } from '../expr/emit.js';
 import { RANDOM_STREAM_PARAMETER } from '../expr/functions.js';
 import { simplify } from '../expr/simplify.js';
 import { emitOdeStep } from '../integrators/emit-step.js';
 import type { FloatArray } from './matrix.js';
-import type { Model } from './model.js';
+import { type Model, NOISE, usesNoise } from './model.js';
+import { ParameterError } from './errors.js';
+import { resolveMethod } from '../integrators/methods.js';
 
 /**
  * Compiles a model into one fused JavaScript function over a group's arrays: integrate
@@ -93,7 +95,10 @@ export function compileGroupKernel(
 
   const rhs: Record<string, Expr> = {};
   for (const v of model.states) rhs[v] = fold(model.equations[v]);
-  const step = emitOdeStep({ vars: model.states, rhs }, method, dt, { current: (v) => `c_${v}`, time: 't', other, prefix: 's_' }, model.name);
+  const noise = usesNoise(model) ? emitNoise(model, rhs, method, dt) : undefined;
+  if (noise) lines.push(...noise.lines);
+  const stepNames = { current: (v: string) => `c_${v}`, time: 't', other: (name: string) => noise?.resolve(name) ?? other(name), prefix: 's_' };
+  const step = emitOdeStep({ vars: model.states, rhs }, method, dt, stepNames, model.name);
   lines.push(step.code);
   for (const v of model.states) lines.push(`let n_${v} = ${step.next[v]};`);
   if (hasRefractory) {
@@ -120,4 +125,29 @@ export function compileGroupKernel(
 
   const source = lines.join('\n');
   return { kernel: compileFunction<GroupKernel>(['n', 't', 'A', RANDOM_STREAM_PARAMETER], source), arrayOrder, source };
+}
+
+/**
+ * White noise xi: each equation that contains it gets its own standard normal draw per neuron and
+ * step, scaled by 1/sqrt(dt), so that Euler's step V + dt*(f + g*xi) is Euler-Maruyama's
+ * V + f*dt + g*sqrt(dt)*N(0, 1). Only Euler is consistent with this; other methods are refused.
+ * The equations in `rhs` are rewritten in place to name their own draw.
+ */
+function emitNoise(model: Model, rhs: Record<string, Expr>, method: string, dt: number): { lines: string[]; resolve: Resolver } {
+  if (resolveMethod(method, model.name) !== 'euler') {
+    throw new ParameterError(
+      `${model.name}: equations with the noise term ${NOISE} are integrated by Euler-Maruyama; use method 'euler' (or sdeint for higher-order SDE methods), not '${method}'`,
+    );
+  }
+  const lines: string[] = [];
+  const draws = new Map<string, string>();
+  for (const v of model.states) {
+    if (!symbolsOf(rhs[v]).has(NOISE)) continue;
+    // '$' cannot appear in a parsed name, so this symbol cannot clash with a user's.
+    const symbol = `${NOISE}$${v}`;
+    rhs[v] = substitute(rhs[v], (name) => (name === NOISE ? sym(symbol) : undefined));
+    draws.set(symbol, `s_${NOISE}_${v}`);
+    lines.push(`const s_${NOISE}_${v} = ${RANDOM_STREAM_PARAMETER}.normal() * ${numberLiteral(1 / Math.sqrt(dt))};`);
+  }
+  return { lines, resolve: (name) => draws.get(name) };
 }

@@ -57,6 +57,15 @@ export interface Model {
 /** Symbols a refractory condition may use besides the model's own. */
 export const REFRACTORY_CONDITION_SYMBOLS = ['t_last_spike', 'dt'] as const;
 
+/** The white-noise symbol of stochastic equations, as in Brian2 (units 1/sqrt(time)). */
+export const NOISE = 'xi';
+
+/** Whether a model's equations contain the white-noise term xi (and do not declare xi themselves). */
+export function usesNoise(model: Model): boolean {
+  const declared = [...model.states, ...model.inputs, ...model.params].includes(NOISE);
+  return !declared && Object.values(model.equations).some((e) => symbolsOf(e).has(NOISE));
+}
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function parseIn(source: string, where: string): Expr {
@@ -79,11 +88,14 @@ export function defineModel(name: string, spec: ModelSpec, params: readonly stri
   const repeated = all.find((symbol, i) => all.indexOf(symbol) !== i);
   if (repeated) throw new EquationError(`${name}: '${repeated}' is declared more than once (state, input, parameter or t)`);
   const known = new Set<string>(all);
-  const check = (expr: Expr, where: string): Expr => {
+  // Unless the model declares it, xi is white noise in the differential equations (Euler-Maruyama).
+  const equationSymbols = new Set<string>(known);
+  equationSymbols.add(NOISE);
+  const check = (expr: Expr, where: string, allowed: Set<string> = known): Expr => {
     for (const symbol of symbolsOf(expr)) {
-      if (!known.has(symbol)) {
+      if (!allowed.has(symbol)) {
         throw new EquationError(
-          `unknown symbol '${symbol}' in ${where} (${show(expr)}); known symbols: ${[...known].join(', ')}`,
+          `unknown symbol '${symbol}' in ${where} (${show(expr)}); known symbols: ${[...allowed].join(', ')}`,
         );
       }
     }
@@ -92,7 +104,7 @@ export function defineModel(name: string, spec: ModelSpec, params: readonly stri
   const equations: Record<string, Expr> = {};
   for (const [v, rhs] of Object.entries(spec.equations)) {
     const where = `${name}: d${v}/dt = ${rhs}`;
-    equations[v] = check(parseIn(rhs, where), where);
+    equations[v] = check(parseIn(rhs, where), where, equationSymbols);
   }
   const threshold = spec.threshold === undefined ? undefined : check(parseIn(spec.threshold, `${name} threshold`), `${name} threshold`);
   const resetPairs = Array.isArray(spec.reset) ? spec.reset : Object.entries(spec.reset ?? {});
