@@ -11,6 +11,7 @@ export { type FixedPoints } from './fixed-points.js';
 export { type FixedPointReport, describeFixedPoint } from './report.js';
 export { type BifurcationPoint } from './bifurcation-points.js';
 export { type LimitCycles, type LimitCycleOptions } from './limit-cycles.js';
+export { type PeriodicOrbit, type PeriodicOrbitOptions } from './periodic-orbit.js';
 export { type Nullcline } from './nullclines.js';
 export { type Trajectories, traceOf } from './trajectory.js';
 export { type Stability, type Eigenvalue, classify, eigenvalues, isStable } from './stability.js';

@@ -5,6 +5,7 @@ import { type Nullcline, nullclines } from './nullclines.js';
 import { describeFixedPoint, type FixedPointReport, fixedPointList } from './report.js';
 import { type AnalyserOptions, type AnalyserSetup, setUp } from './setup.js';
 import type { ModelSource } from './source.js';
+import { type PeriodicOrbit, type PeriodicOrbitOptions, periodicOrbits } from './periodic-orbit.js';
 import { integrate, type Trajectories } from './trajectory.js';
 import { columns } from './vector-system.js';
 
@@ -65,12 +66,28 @@ export class PhasePlane2D {
   /** Trajectories from initial values given per variable: `{ V: [-10, -80], n: [0.2, 0.4] }`. */
   trajectory(initials: Readonly<Record<string, readonly number[]>>, options: TrajectoryOptions): Trajectories {
     this.setup.log('I am plotting the trajectory ...');
+    return integrate(this.setup.system, this.starts(initials, 'trajectory'), [], options);
+  }
+
+  /**
+   * Limit cycles by simulation from initial points given as for trajectory() (BrainPy's
+   * plot_limit_cycle_by_sim): one orbit, with its period and one turn, per start that settles
+   * onto a closed orbit after the transient; none for starts that reach a fixed point.
+   */
+  limitCycles(initials: Readonly<Record<string, readonly number[]>>, options: PeriodicOrbitOptions): PeriodicOrbit[] {
+    this.setup.log('I am plotting the limit cycle ...');
+    const orbits = periodicOrbits(this.setup.system, this.starts(initials, 'limitCycles'), options);
+    this.setup.log(orbits.length ? `\tFound ${orbits.length} limit cycle(s), periods ${orbits.map((o) => o.period.toPrecision(6)).join(', ')}` : '\tNo limit cycle is found.');
+    return orbits;
+  }
+
+  private starts(initials: Readonly<Record<string, readonly number[]>>, method: string): Float64Array[] {
     const starts = this.vars.map((v) => {
       const values = initials[v];
-      if (!Array.isArray(values) || values.length === 0) throw new ParameterError(`PhasePlane2D.trajectory: initials.${v} must be a non-empty array of numbers`);
+      if (!Array.isArray(values) || values.length === 0) throw new ParameterError(`PhasePlane2D.${method}: initials.${v} must be a non-empty array of numbers`);
       return Float64Array.from(values);
     });
-    if (starts[0].length !== starts[1].length) throw new ParameterError(`PhasePlane2D.trajectory: initials of ${this.vars.join(' and ')} differ in length`);
-    return integrate(this.setup.system, starts, [], options);
+    if (starts[0].length !== starts[1].length) throw new ParameterError(`PhasePlane2D.${method}: initials of ${this.vars.join(' and ')} differ in length`);
+    return starts;
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { FixedPointReport } from '../analysis/report.js';
 import type { Nullcline } from '../analysis/nullclines.js';
+import type { PeriodicOrbit } from '../analysis/periodic-orbit.js';
 import type { Trajectories } from '../analysis/trajectory.js';
 import type { VectorField1D } from '../analysis/phase-plane-1d.js';
 import type { VectorField2D } from '../analysis/phase-plane-2d.js';
@@ -43,6 +44,8 @@ export interface PhasePlaneParts {
   nullclines?: readonly Nullcline[];
   fixedPoints?: readonly FixedPointReport[];
   trajectories?: Trajectories;
+  /** Closed orbits from PhasePlane2D.limitCycles, drawn over the trajectories. */
+  limitCycles?: readonly PeriodicOrbit[];
 }
 
 /** Arrow rows: direction in screen space (clockwise from up, as vega rotates symbols). */
@@ -71,8 +74,9 @@ export function phasePlaneSpec(parts: PhasePlaneParts, options: AnalysisFigureOp
       for (let r = 0; r < t.ts.length; r++) trajRows.push({ x: t.traces[0][r * t.count + k], y: t.traces[1][r * t.count + k], id: k, r, kind: 'trajectory' });
     }
   }
+  const cycleRows = (parts.limitCycles ?? []).flatMap((o) => Array.from(o.states[0], (x, r) => ({ x, y: o.states[1][r], id: o.start, r, kind: 'limit cycle' })));
   const fpRows = (parts.fixedPoints ?? []).map((p) => ({ x: p.values[vx], y: p.values[vy], kind: p.stability }));
-  const kinds = [...(parts.nullclines ?? []).map((n) => `${n.variable} nullcline`), ...(t ? ['trajectory'] : []), ...fpRows.map((r) => r.kind)];
+  const kinds = [...(parts.nullclines ?? []).map((n) => `${n.variable} nullcline`), ...(t ? ['trajectory'] : []), ...(cycleRows.length ? ['limit cycle'] : []), ...fpRows.map((r) => r.kind)];
   const colour = kindColour(kinds);
   const x = quantitative('x', vx, [parts.box[0][0], parts.box[0][1]]);
   const y = quantitative('y', vy, [parts.box[1][0], parts.box[1][1]]);
@@ -89,6 +93,13 @@ export function phasePlaneSpec(parts: PhasePlaneParts, options: AnalysisFigureOp
     layers.push({
       data: { values: trajRows },
       mark: { type: 'line', strokeWidth: 1.25, clip: true },
+      encoding: { x, y, color: colour, detail: { field: 'id', type: 'nominal' }, order: { field: 'r', type: 'quantitative' } },
+    });
+  }
+  if (cycleRows.length) {
+    layers.push({
+      data: { values: cycleRows },
+      mark: { type: 'line', strokeWidth: 2.5, clip: true },
       encoding: { x, y, color: colour, detail: { field: 'id', type: 'nominal' }, order: { field: 'r', type: 'quantitative' } },
     });
   }
