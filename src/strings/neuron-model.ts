@@ -1,5 +1,5 @@
 import { EquationError } from '../core/errors.js';
-import { defineModel, type Model } from '../core/model.js';
+import { defineModel, type Model, NOISE } from '../core/model.js';
 import { type Expr, show } from '../expr/ast.js';
 import { parseExpression } from '../expr/parse.js';
 import { assignedValue, parseStatements } from '../expr/statements.js';
@@ -39,7 +39,8 @@ export function compileNeuronModel(name: string, equations: string, strings: Neu
   const declarations = parseEquations(equations);
   const variables = new Map<string, Dimension>();
   for (const d of declarations) if (d.kind !== 'subexpression') variables.set(d.name, d.dim);
-  const scope = new Scope(variables, new Map([['t', TIME]]), strings.namespace);
+  // xi is white noise (Brian2's units 1/sqrt(second)); the kernel integrates it by Euler-Maruyama.
+  const scope = new Scope(variables, new Map([['t', TIME], [NOISE, dimensionOf({ second: -0.5 })]]), strings.namespace);
   const subexpressions = declarations.filter((d) => d.kind === 'subexpression');
   for (const d of subexpressions) scope.registerSubexpression(d.name, d.expr as Expr, d.dim);
   for (const d of subexpressions) scope.checkExpr(d.expr as Expr, `subexpression '${d.line.trim()}'`, d.dim);
