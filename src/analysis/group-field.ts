@@ -21,7 +21,7 @@ export const isGroupLike = (x: unknown): x is GroupLike =>
  */
 export function groupFunctions(group: GroupLike, vars: readonly string[], fixed: Readonly<Record<string, number>>, where: string): { f: VectorFunction; jacobian: JacobianFunction; dim: number } {
   const resolved = resolveModel(group.model);
-  requireKnown(vars, Object.keys(resolved.equations), 'target variable', where);
+  requireKnown(vars, resolved.states, 'target variable', where);
   const n = group.num;
   const perNeuron = Object.entries(group.params).filter(([name, v]) => typeof v !== 'number' && !(name in fixed));
   const scalars: Record<string, number> = { ...resolved.defaults, ...fixed };

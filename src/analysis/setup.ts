@@ -49,7 +49,7 @@ export function setUp(source: ModelSource, options: AnalyserOptions, where: stri
     throw new ParameterError(`${where} needs options with targetVars, e.g. { targetVars: { x: [-2, 2] } }`);
   }
   const model = resolveModel(source);
-  const states = Object.keys(model.equations);
+  const states = model.states;
   const vars = Object.keys(options.targetVars);
   if (!dims.includes(vars.length)) throw new ParameterError(`${where} analyses ${dims.join(' or ')} variable(s), got ${vars.length} (${vars.join(', ')})`);
   requireKnown(vars, states, 'target variable', where);

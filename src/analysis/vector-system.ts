@@ -3,6 +3,7 @@ import { derivative } from '../expr/derivative.js';
 import { compileFunction, emit } from '../expr/emit.js';
 import { simplify } from '../expr/simplify.js';
 import { ParameterError } from '../core/errors.js';
+import { buildFunctionSystem } from './function-system.js';
 import type { ResolvedModel } from './source.js';
 
 /**
@@ -10,13 +11,14 @@ import type { ResolvedModel } from './source.js';
  * variables, `pars` the parameters that vary from one candidate to the next (bifurcation
  * parameters, slow variables); everything else is folded in as a constant. Both the vector
  * field and the exact Jacobian (symbolic derivatives of the model's equations) are generated
- * as one loop over Float64Arrays of candidates, so thousands of points cost one call.
+ * as one loop over Float64Arrays of candidates, so thousands of points cost one call. A model
+ * given as a function is wrapped by buildFunctionSystem instead (finite-difference Jacobian).
  */
 export interface VectorSystem {
   readonly vars: readonly string[];
   readonly pars: readonly string[];
-  /** The right-hand sides after folding the fixed values, one per variable. */
-  readonly rhs: readonly Expr[];
+  /** The right-hand sides after folding the fixed values, one per variable (absent for a function field). */
+  readonly rhs?: readonly Expr[];
   /** out[i][k] = f_i(x[.][k]; p[.][k]) for k < n. */
   derivatives(n: number, x: readonly Float64Array[], p: readonly Float64Array[], out: readonly Float64Array[]): void;
   /** out[i * d + j][k] = d f_i / d x_j at point k. */
@@ -45,14 +47,20 @@ export function buildVectorSystem(
   fixed: Readonly<Record<string, number>>,
   where: string,
 ): VectorSystem {
-  const states = Object.keys(model.equations);
+  const states = model.states;
   for (const v of vars) {
     if (!states.includes(v)) throw new ParameterError(`${where}: '${v}' is not a state variable of ${model.name} (${states.join(', ')})`);
   }
   const values: Record<string, number> = { ...model.defaults, ...fixed };
   const free = new Set([...vars, ...pars]);
+  if (model.field) {
+    const missing = [...model.others, ...states].filter((s) => !free.has(s) && !(s in values));
+    if (missing.length > 0) throw new ParameterError(`${where}: the vector field of ${model.name} needs a value for ${missing.join(', ')}; give it in parsUpdate`);
+    return buildFunctionSystem(model.name, model.field, vars, pars, values, where);
+  }
+  const equations = model.equations ?? {};
   const rhs = vars.map((v) => {
-    const folded = simplify(substitute(model.equations[v], (name) => (free.has(name) || !(name in values) ? undefined : num(values[name]))));
+    const folded = simplify(substitute(equations[v], (name) => (free.has(name) || !(name in values) ? undefined : num(values[name]))));
     const missing = [...symbolsOf(folded)].filter((s) => !free.has(s));
     if (missing.length > 0) {
       throw new ParameterError(`${where}: d${v}/dt of ${model.name} needs a value for ${missing.join(', ')}; give it in parsUpdate`);
