@@ -34,7 +34,7 @@ export const nak2D: Example = {
   name: 'nak-2d',
   title: '[2D] NaK model analysis',
   description:
-    'I_Na,p + I_K (low threshold): phase plane at Iext = 50 (one unstable focus, as the seed prints) and the bifurcation over Iext in [0, 50] with limit cycles by simulation; ' +
+    'I_Na,p + I_K (low threshold): phase plane at Iext = 50 (one unstable focus, as the seed prints, and the limit cycle both trajectories reach, with its period) and the bifurcation over Iext in [0, 50] with limit cycles by simulation; ' +
     "fixed-point count reported against the seed's 325 (BrainPy kept 30 candidates per value and lost some; here every value has its fixed point).",
   defaultDuration: 100,
   async run(o) {
@@ -52,10 +52,16 @@ export const nak2D: Example = {
     checks.fp_stability = holds(fp?.stability === 'unstable focus', `unstable focus (${SEED})`);
     const speed = fp ? Math.max(...evaluateAt(pp.setup.system, [fp.values.n, fp.values.V]).f.map(Math.abs)) : NaN;
     checks.fp_speed = { value: speed, expected: '< 1e-9 (a root to rounding; dV/dt is of order 1e3 here)', pass: speed < 1e-9 };
-    const trajectories = pp.trajectory({ n: [0.2, 0.4], V: [-10, -80] }, { duration, dt: 0.005 });
+    const starts = { n: [0.2, 0.4], V: [-10, -80] };
+    const trajectories = pp.trajectory(starts, { duration, dt: 0.005 });
+    // The only fixed point is unstable, so both starts must settle on one limit cycle (Poincaré-Bendixson).
+    const orbits = pp.limitCycles(starts, { duration, dt: 0.005 });
+    const periods = orbits.map((c) => c.period);
+    o.log(`limit cycle at Iext = 50: period ${periods.map((T) => T.toFixed(4)).join(' and ')} ms from the two starts`);
+    checks.phase_plane_cycle = holds(orbits.length === 2 && Math.abs(periods[0] - periods[1]) < 1e-3 * periods[0], 'both starts reach the same limit cycle (periods agree to 1e-3)');
     const figures = await figure(
       o,
-      phasePlaneSpec({ vars: ['n', 'V'], box: [[0, 1], [-90, 20]], field, nullclines, fixedPoints: fps, trajectories }, { title: 'INa,p+IK at Iext = 50' }),
+      phasePlaneSpec({ vars: ['n', 'V'], box: [[0, 1], [-90, 20]], field, nullclines, fixedPoints: fps, trajectories, limitCycles: orbits }, { title: 'INa,p+IK at Iext = 50' }),
       'phase-plane',
     );
 
