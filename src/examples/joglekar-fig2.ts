@@ -57,7 +57,7 @@ export const joglekarFig2: Example = {
       ...(await save(fig2bSpec([{ title: 'muEE = 34', run: stable }, { title: 'muEE = 36', run: unstable }], data.n), 'fig2b')),
       ...(await save(sweepSpec(MU_EE_2C, [{ title: 'With feedback', peaks: withFb }, { title: 'Without feedback', peaks: withoutFb }], 'Joglekar 2018, Fig. 2C'), 'fig2c')),
       ...(await save(fig3bdSpec(weak, strong, data.n, data.areas), 'fig3bd')),
-      ...(await save(sweepSpec(MU_EE_3F, [{ title: 'Without GBA (omegaEI 19.7)', peaks: withoutGba }, { title: 'With GBA', peaks: withGba }], 'Joglekar 2018, Fig. 3F'), 'fig3f')),
+      ...(await save(sweepSpec(MU_EE_3F, [{ title: 'Without GBA (omegaEI 19.7)', peaks: withoutGba }, { title: 'With GBA', peaks: withGba }], 'Fig. 3F', true), 'fig3f')),
     ];
     return {
       duration_ms: 10000,

@@ -52,12 +52,18 @@ export function fig3bdSpec(weak: Run, strong: Run, n: number, names: readonly st
   return grid(panels, 2, 'Joglekar 2018, Figs. 3B-D: change in firing rate');
 }
 
-/** Fig. 3F (and 2C): log10 of the clipped peak rate in 24c against muEE, one panel per curve. */
-export function sweepSpec(muEE: readonly number[], curves: readonly { title: string; peaks: readonly number[] }[], title: string): PlotSpec {
-  const panels = curves.map((c) =>
-    lineSpec(muEE, { rows: muEE.length, cols: 1, data: Float64Array.from(c.peaks, (v) => Math.log10(Math.max(v, 1e-12))) }, {
-      title: c.title, xlabel: 'Global E to E coupling', ylabel: 'log10 max rate in 24c (Hz)', legend: false, width: 300, height: 180,
-    }),
-  );
+/**
+ * Figs. 2C and 3F: log10 of the clipped peak rate in 24c against muEE; one panel per curve (2C),
+ * or all curves in one panel, numbered in the legend (3F, as the seed draws it).
+ */
+export function sweepSpec(muEE: readonly number[], curves: readonly { title: string; peaks: readonly number[] }[], title: string, together = false): PlotSpec {
+  const log = (v: number) => Math.log10(Math.max(v, 1e-12));
+  const opts = { xlabel: 'Global E to E coupling', ylabel: 'log10 max rate in 24c (Hz)', width: 300, height: 180 };
+  if (together) {
+    const data = Float64Array.from({ length: muEE.length * curves.length }, (_, k) => log(curves[k % curves.length].peaks[Math.floor(k / curves.length)]));
+    const names = curves.map((c, k) => `${k}: ${c.title}`).join(', ');
+    return lineSpec(muEE, { rows: muEE.length, cols: curves.length, data }, { ...opts, title: `${title} (${names})`, legend: 'curve' });
+  }
+  const panels = curves.map((c) => lineSpec(muEE, { rows: muEE.length, cols: 1, data: Float64Array.from(c.peaks, log) }, { ...opts, title: c.title, legend: false }));
   return grid(panels, panels.length, title);
 }
