@@ -7,7 +7,7 @@ import { Runner } from '../runner/runner.js';
 import type { Check, Example, ExampleOptions, ExampleResult } from './example.js';
 
 /** Shortest signed distance on the ring of circumference `range`. */
-function ringDistance(d: number, range: number): number {
+export function ringDistance(d: number, range: number): number {
   const r = ((d % range) + range) % range;
   return r > range / 2 ? r - range : r;
 }
@@ -22,8 +22,8 @@ export class CANN1D extends NeuGroup {
   readonly u: Float64Array;
   readonly input: Float64Array;
   readonly rho: number;
-  private readonly conn: Float64Array;
-  private readonly r: Float64Array;
+  protected readonly conn: Float64Array;
+  protected readonly r: Float64Array;
 
   constructor(
     num: number,
