@@ -51,12 +51,17 @@ export class CANN1D extends NeuGroup {
     return Float64Array.from(this.x, (x) => this.p.A * Math.exp(-0.25 * (ringDistance(x - pos, range) / this.p.a) ** 2));
   }
 
+  /** r = u^2 / (1 + k sum u^2), the divisive normalisation shared with the adaptive variant. */
+  protected computeRates(): void {
+    let sum = 0;
+    for (let i = 0; i < this.num; i++) sum += this.u[i] * this.u[i];
+    const norm = 1 + this.p.k * sum;
+    for (let i = 0; i < this.num; i++) this.r[i] = (this.u[i] * this.u[i]) / norm;
+  }
+
   update(ctx: StepContext): void {
     const n = this.num;
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += this.u[i] * this.u[i];
-    const norm = 1 + this.p.k * sum;
-    for (let i = 0; i < n; i++) this.r[i] = (this.u[i] * this.u[i]) / norm;
+    this.computeRates();
     const next = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let rec = 0;

@@ -18,12 +18,9 @@ export class CANN1DSFA extends CANN1D {
     this.v = this.addVariable('v') as Float64Array;
   }
 
-  update(ctx: StepContext): void {
+  override update(ctx: StepContext): void {
     const n = this.num;
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += this.u[i] * this.u[i];
-    const norm = 1 + this.p.k * sum;
-    for (let i = 0; i < n; i++) this.r[i] = (this.u[i] * this.u[i]) / norm;
+    this.computeRates();
     for (let i = 0; i < n; i++) {
       let rec = 0;
       for (let j = 0; j < n; j++) rec += this.conn[i * n + j] * this.r[j];
@@ -39,7 +36,10 @@ export class CANN1DSFA extends CANN1D {
 export function bumpCentre(x: ArrayLike<number>, u: ArrayLike<number>): number {
   let c = 0;
   let s = 0;
-  for (let i = 0; i < x.length; i++) (c += Math.max(0, u[i]) * Math.cos(x[i])), (s += Math.max(0, u[i]) * Math.sin(x[i]));
+  for (let i = 0; i < x.length; i++) {
+    c += Math.max(0, u[i]) * Math.cos(x[i]);
+    s += Math.max(0, u[i]) * Math.sin(x[i]);
+  }
   return Math.atan2(s, c);
 }
 

@@ -12,6 +12,8 @@ import { tianFastResponse, vreeswijkEI } from './balanced-nets.js';
 import { decisionMaking } from './decision-making.js';
 import { pituitaryGapJunction } from './pituitary-gap-junction.js';
 import { cann1D } from './cann-1d.js';
+import { cann2D } from './cann-2d.js';
+import { cann1DTracking } from './cann-tracking.js';
 import { shermanGapJunction } from './sherman-gap-junction.js';
 import { susinAI, susinCHING, susinING, susinPING } from './susin-networks.js';
 import { izhikevichPatterns } from './izhikevich-patterns.js';
@@ -34,7 +36,7 @@ import { wholeBrainFhn } from './whole-brain-fhn.js';
 import { joglekarFig1 } from './joglekar-fig1.js';
 import { joglekarFig2 } from './joglekar-fig2.js';
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, fhnBifurcation, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, cannSlowPoints, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig1, joglekarFig2, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, fhnBifurcation, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, cann2D, cann1DTracking, cannSlowPoints, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig1, joglekarFig2, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);

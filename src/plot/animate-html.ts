@@ -54,6 +54,19 @@ function framesOf(values: ArrayLike<number>, width: number, rows: number[]): num
   return rows.map((r) => Array.from({ length: width }, (_, i) => compact(values[r * width + i])));
 }
 
+/** Colour/axis range over all frames; a flat range is widened so scaling never divides by zero. */
+function extent(frames: number[][]): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const f of frames) {
+    for (const v of f) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  return { lo, hi: hi === lo ? lo + 1 : hi };
+}
+
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -95,10 +108,7 @@ export function animate1DHtml(o: Animate1DOptions): string {
     if (s.ys.length !== o.series[0].ys.length) throw new ParameterError(`animate1DHtml: series '${s.legend}' has ${s.ys.length} values, '${o.series[0].legend}' has ${o.series[0].ys.length}`);
   }
   const series = o.series.map((s, i) => ({ legend: s.legend, color: COLORS[i % COLORS.length], frames: framesOf(s.ys, width, rows) }));
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series) for (const f of s.frames) for (const v of f) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
-  if (hi === lo) hi = lo + 1;
+  const { lo, hi } = extent(series.flatMap((s) => s.frames));
   const data = { xs: Array.from(o.xs, compact), series, lo, hi, rows, frames: rows.length, delay: o.frameDelay ?? 100, t0: o.t0 ?? 0, dt: o.dt ?? 1 };
   const draw = `const x0 = Math.min(...D.xs), x1 = Math.max(...D.xs);
 const px = (x) => 50 + ((x - x0) / (x1 - x0 || 1)) * (cv.width - 70), py = (y) => cv.height - 30 - ((y - D.lo) / (D.hi - D.lo)) * (cv.height - 60);
@@ -120,10 +130,7 @@ export function animate2DHtml(o: Animate2DOptions): string {
   const [h, w] = o.netSize;
   const rows = frameRows(o.values.length, h * w, o.frameStep ?? 1, 'animate2DHtml values');
   const frames = framesOf(o.values, h * w, rows);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const f of frames) for (const v of f) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
-  if (hi === lo) hi = lo + 1;
+  const { lo, hi } = extent(frames);
   const data = { h, w, frames: rows.length, values: frames, lo, hi, rows, delay: o.frameDelay ?? 100, t0: o.t0 ?? 0, dt: o.dt ?? 1 };
   const draw = `const img = g.createImageData(D.w, D.h), off = document.createElement('canvas'); off.width = D.w; off.height = D.h;
 function draw(i) {
