@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { StepContext } from '../core/context.js';
 import { NeuGroup } from '../core/neu-group.js';
+import { animate1D } from '../plot/node-animate.js';
 import { saveFigure } from '../plot/node.js';
 import { lineSpec } from '../plot/specs.js';
 import { Runner } from '../runner/runner.js';
@@ -94,7 +95,7 @@ export const cann1D: Example = {
     'Seed 001 population coding: CANN1D(num=512, k=0.1), Euler, a stimulus at 0 for 8 ms after 1 ms of nothing, then ' +
     '8 ms without input. Checks: the bump sits at the stimulus position and, after the stimulus is removed, persists ' +
     'with the height of the analytic stationary bump of the continuum model. The seed animates u(x, t) (animate_1D); ' +
-    'this entry draws snapshots instead (no animation writer yet).',
+    'this entry draws snapshots and writes the animation of u and Iext as an HTML file.',
   defaultDuration: 17,
   run: async (o: ExampleOptions): Promise<ExampleResult> => {
     const cann = new CANN1D(512, { tau: 1, k: 0.1, a: 0.5, A: 10, J0: 4, z_min: -Math.PI, z_max: Math.PI });
@@ -118,7 +119,10 @@ export const cann1D: Example = {
       columns.data[i * columns.cols + snapshots.length] = stim[i];
     }
     const spec = lineSpec(cann.x, columns, { title: `u(x) at t = ${snapshots.map((s) => ((s + 1) * o.dt).toFixed(1)).join(', ')} ms, and the stimulus (last)`, xlabel: 'x', ylabel: 'u', legend: 'snapshot', width: 640, height: 300 });
-    const figures = await saveFigure(spec, path.join(o.outDir, 'population-coding'));
+    const iext = new Float64Array(u.rows * u.cols);
+    for (let r = 0; r < u.rows; r++) if (u.ts[r] >= 1 - 1e-9 && u.ts[r] < 9 - 1e-9) iext.set(stim, r * u.cols);
+    const animation = await animate1D({ xs: cann.x, series: [{ legend: 'u', ys: u.data }, { legend: 'Iext', ys: iext }], frameStep: 1, frameDelay: 100, t0: u.ts[0], dt: o.dt, title: 'CANN1D population coding' }, path.join(o.outDir, 'population-coding-animation'));
+    const figures = [...(await saveFigure(spec, path.join(o.outDir, 'population-coding'))), animation];
     return { duration_ms: duration, steps: u.rows, wall_s: wall, groups: {}, figures, checks };
   },
 };
