@@ -35,7 +35,8 @@ export const HH_MODEL = defineModel(
   ['ENa', 'gNa', 'EK', 'gK', 'EL', 'gL', 'V_th', 'C'],
 );
 
-export interface HHOptions extends EquationGroupOptions {
+/** The sodium, potassium and leak parameters shared by HH-type neurons (HH, WangBuzsaki). */
+export interface HHConductanceOptions extends EquationGroupOptions {
   ENa?: ParamValue;
   gNa?: ParamValue;
   EK?: ParamValue;
@@ -46,6 +47,9 @@ export interface HHOptions extends EquationGroupOptions {
   V_th?: ParamValue;
   /** Membrane capacitance (uF/cm^2). */
   C?: ParamValue;
+}
+
+export interface HHOptions extends HHConductanceOptions {
   /** Default: Uniform(-70, -60). */
   V_initializer?: InitValue;
   /** Default: m_inf(V). */

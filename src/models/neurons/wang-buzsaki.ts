@@ -1,7 +1,8 @@
 import { defineModel } from '../../core/model.js';
-import { EquationGroup, type EquationGroupOptions, type ParamValue } from '../../core/equation-group.js';
+import { EquationGroup, type ParamValue } from '../../core/equation-group.js';
 import type { Size } from '../../core/neu-group.js';
 import type { InitValue } from '../../init/index.js';
+import type { HHConductanceOptions } from './hh.js';
 import { builtinArgs, type BuiltinSpec } from './builtin.js';
 import { gateInf, gateRhs } from './gating.js';
 
@@ -30,17 +31,9 @@ export const WANG_BUZSAKI_MODEL = defineModel(
   ['ENa', 'gNa', 'EK', 'gK', 'EL', 'gL', 'V_th', 'phi', 'C'],
 );
 
-export interface WangBuzsakiOptions extends EquationGroupOptions {
-  ENa?: ParamValue;
-  gNa?: ParamValue;
-  EK?: ParamValue;
-  gK?: ParamValue;
-  EL?: ParamValue;
-  gL?: ParamValue;
-  V_th?: ParamValue;
+export interface WangBuzsakiOptions extends HHConductanceOptions {
   /** Temperature factor of h and n. */
   phi?: ParamValue;
-  C?: ParamValue;
   /** Default: -65. */
   V_initializer?: InitValue;
   /** Default: 0.6. */
