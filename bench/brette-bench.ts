@@ -1,37 +1,28 @@
 import { seed as seedGlobal } from '../src/core/random.js';
 import { Runner } from '../src/runner/runner.js';
 import { type BretteModel, buildBrette } from './brette.js';
-import { runFusedBrette } from './fused-brette.js';
 import { type BenchOptions, type BenchResult, peakRssMb, round } from './result.js';
 
 const DT = 0.1;
 
 /**
  * Run COBA or CUBA once through the library (Runner, generated kernels); spikes are counted per
- * step by a function monitor (8 bytes a step). `fused` runs the same network through the
- * hand-fused prototype step of bench/fused-brette.ts instead (identical spikes).
+ * step by a function monitor (8 bytes a step). `fuse = false` turns off the network's synapse
+ * fusion (src/core/fusion.ts), to measure what it gains; the spikes are the same.
  */
-export function runBrette(model: BretteModel, o: BenchOptions, fused = false): BenchResult {
+export function runBrette(model: BretteModel, o: BenchOptions, fuse = true): BenchResult {
   seedGlobal(o.seed);
   const net = buildBrette(model, o.n);
-  const steps = Math.round(o.duration / DT);
+  net.net.fuseSynapses = fuse;
   const cpuStart = process.cpuUsage();
-  let wallRun: number;
-  let perStep: ArrayLike<number>;
-  if (fused) {
-    const run = runFusedBrette(net, steps, DT);
-    wallRun = run.wall_s;
-    perStep = run.spikesPerStep;
-  } else {
-    const runner = new Runner(net.net, {
-      monitors: [{ key: 'spikes', fn: () => net.neurons.spikeCount }],
-      inputs: [['N.input', 20]],
-      dt: DT,
-      progress: false,
-    });
-    wallRun = runner.run(o.duration);
-    perStep = runner.mon.get('spikes').data;
-  }
+  const runner = new Runner(net.net, {
+    monitors: [{ key: 'spikes', fn: () => net.neurons.spikeCount }],
+    inputs: [['N.input', 20]],
+    dt: DT,
+    progress: false,
+  });
+  const wallRun = runner.run(o.duration);
+  const perStep = runner.mon.get('spikes').data;
   const cpu = process.cpuUsage(cpuStart);
   let spikes = 0;
   for (let k = 0; k < perStep.length; k++) spikes += perStep[k];
@@ -42,7 +33,7 @@ export function runBrette(model: BretteModel, o: BenchOptions, fused = false): B
     synapses: net.synapses,
     duration_ms: o.duration,
     dt_ms: DT,
-    backend: fused ? 'js-float64, hand-fused prototype step' : 'js-float64',
+    backend: fuse ? 'js-float64' : 'js-float64, synapses not fused',
     threads: 1,
     seed: o.seed,
     wall_run_s: round(wallRun, 4),

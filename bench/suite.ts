@@ -26,16 +26,16 @@ export const BENCHMARKS: readonly Benchmark[] = [
     run: (o) => runBrette('cuba', o),
   },
   {
-    name: 'coba-fused',
-    description: 'COBA through the hand-fused prototype step (bench/fused-brette.ts): what network-level fusion would give',
+    name: 'coba-unfused',
+    description: 'COBA with network-level synapse fusion turned off: what the fusion gains (same spikes)',
     defaults: { n: 4000, duration: 1000, seed: 1 },
-    run: (o) => runBrette('coba', o, true),
+    run: (o) => runBrette('coba', o, false),
   },
   {
-    name: 'cuba-fused',
-    description: 'CUBA through the hand-fused prototype step',
+    name: 'cuba-unfused',
+    description: 'CUBA with network-level synapse fusion turned off',
     defaults: { n: 4000, duration: 1000, seed: 1 },
-    run: (o) => runBrette('cuba', o, true),
+    run: (o) => runBrette('cuba', o, false),
   },
   {
     name: 'ei-1m',

@@ -1,6 +1,8 @@
 import type { StepContext } from './context.js';
-import { NonFiniteStateError, ParameterError } from './errors.js';
+import { NonFiniteStateError, ParameterError, synapticStateNotFinite } from './errors.js';
 import {
+  type AttachedSynapse,
+  attachedArray,
   type CompiledGroupKernel,
   compileGroupKernel,
   LAST_SPIKE_TIME,
@@ -10,16 +12,10 @@ import {
 } from './group-kernel.js';
 import type { FloatArray, NumericArray } from './matrix.js';
 import { NeuGroup, type NeuGroupOptions, type Size } from './neu-group.js';
-import { type Model, usesNoise } from './model.js';
+import { type Model, usesRandomFunctions } from './model.js';
 import { resolveMethod } from '../integrators/methods.js';
-import { type Expr, callsOf } from '../expr/ast.js';
-import { MATH_FUNCTIONS } from '../expr/functions.js';
+import { symbolsOf } from '../expr/ast.js';
 import { type RandomStream, streamFor } from './random.js';
-
-function usesRandom(model: Model): boolean {
-  const exprs: (Expr | undefined)[] = [...Object.values(model.equations), model.threshold, model.refractory?.condition, ...model.reset.map(([, e]) => e)];
-  return usesNoise(model) || exprs.some((e) => e !== undefined && [...callsOf(e)].some((fn) => MATH_FUNCTIONS[fn].random));
-}
 
 export interface EquationGroupOptions extends NeuGroupOptions {
   /** Integration method: euler, rk2, heun, rk4, exp_euler or exp_auto (default). */
@@ -30,6 +26,15 @@ export interface EquationGroupOptions extends NeuGroupOptions {
 
 /** A parameter value: one number for the whole group, or one per neuron. */
 export type ParamValue = number | ArrayLike<number>;
+
+interface PreparedKernel {
+  dt: number;
+  kernel: CompiledGroupKernel;
+  arrays: NumericArray[];
+  attached: readonly AttachedSynapse[];
+}
+
+const NONE: readonly AttachedSynapse[] = [];
 
 /**
  * A neuron group whose update is generated from its model's equations. Subclasses (LIF, ...)
@@ -42,7 +47,8 @@ export class EquationGroup extends NeuGroup {
   readonly params: Readonly<Record<string, number | FloatArray>>;
   /** Only models that call rand()/randn() own a stream, so other groups leave the global seed sequence alone. */
   readonly rng: RandomStream | undefined;
-  private compiled: { dt: number; kernel: CompiledGroupKernel; arrays: NumericArray[] } | undefined;
+  private compiled: PreparedKernel | undefined;
+  private fused: PreparedKernel | undefined;
 
   constructor(
     size: Size,
@@ -57,7 +63,7 @@ export class EquationGroup extends NeuGroup {
     this.params = this.checkParams(params);
     for (const v of model.states) this.addVariable(v, initial[v]);
     for (const v of model.inputs) this.addVariable(v);
-    this.rng = usesRandom(model) ? streamFor(options.seed) : undefined;
+    this.rng = usesRandomFunctions(model) ? streamFor(options.seed) : undefined;
     if (this.hasRefractory) {
       this.registerVariable(LAST_SPIKE_TIME, new Float64Array(this.num).fill(-1e7));
       this.registerVariable(REFRACTORY_FLAG, new Uint8Array(this.num));
@@ -98,28 +104,51 @@ export class EquationGroup extends NeuGroup {
   }
 
   override prepare(dt: number): void {
-    if (this.compiled?.dt === dt) return;
-    const kernel = compileGroupKernel(this.model, this.params, this.method, dt, this.refractoryPeriod);
+    if (this.compiled?.dt !== dt) this.compiled = this.compile(dt, NONE);
+  }
+
+  private compile(dt: number, attached: readonly AttachedSynapse[]): PreparedKernel {
+    const kernel = compileGroupKernel(this.model, this.params, this.method, dt, this.refractoryPeriod, { attached, float32: this.dtype === 'float32' });
     const vars = this.variables();
-    const arrays = kernel.arrayOrder.map((name) => (name === SPIKE_LIST ? this.spikeList : name === SPIKE_ARRAY ? this.spike : vars[name] ?? (this.params[name] as FloatArray)));
-    this.compiled = { dt, kernel, arrays };
+    const named: Record<string, NumericArray> = { ...vars, [SPIKE_LIST]: this.spikeList, [SPIKE_ARRAY]: this.spike };
+    for (const [name, value] of Object.entries(this.params)) if (typeof value !== 'number') named[name] = value;
+    attached.forEach((syn, j) => {
+      for (const [v, array] of Object.entries(syn.states)) named[attachedArray(j, v)] = array;
+      named[attachedArray(j, '$inc')] = syn.increment;
+    });
+    return { dt, kernel, arrays: kernel.arrayOrder.map((name) => named[name]), attached };
   }
 
   /** The generated update function's source, for inspection. */
-  kernelSource(dt: number): string {
-    this.prepare(dt);
-    return (this.compiled as { kernel: CompiledGroupKernel }).kernel.source;
+  kernelSource(dt: number, attached: readonly AttachedSynapse[] = NONE): string {
+    return this.compile(dt, attached).kernel.source;
+  }
+
+  /**
+   * Whether a synapse's state and output can be integrated inside this group's kernel: the group
+   * keeps the generated update, and the output reads and writes only the model's states and inputs.
+   */
+  canAttach(synapse: AttachedSynapse): boolean {
+    // A subclass that writes its own update() would be bypassed by a fused kernel.
+    if (this.update !== EquationGroup.prototype.update) return false;
+    const own = new Set([...this.model.states, ...this.model.inputs]);
+    return own.has(synapse.target) && [...symbolsOf(synapse.current)].every((s) => s === 'g' || own.has(s));
   }
 
   update(ctx: StepContext): void {
     this.prepare(ctx.dt);
-    const { kernel, arrays } = this.compiled as { kernel: CompiledGroupKernel; arrays: NumericArray[] };
-    const count = kernel.kernel(this.num, ctx.t, arrays, this.rng);
-    if (count < 0) {
-      const code = -count - 1;
-      const numStates = this.model.states.length;
-      this.reportNonFinite(Math.floor(code / numStates), this.model.states[code % numStates], ctx.t);
-    }
+    this.run(ctx, this.compiled as PreparedKernel);
+  }
+
+  /** One step with the given synapses integrated in the same loop (src/core/fusion.ts). */
+  updateWith(ctx: StepContext, attached: readonly AttachedSynapse[]): void {
+    if (this.fused?.dt !== ctx.dt || this.fused.attached !== attached) this.fused = this.compile(ctx.dt, attached);
+    this.run(ctx, this.fused);
+  }
+
+  private run(ctx: StepContext, { kernel, arrays, attached }: PreparedKernel): void {
+    const count = kernel.kernel(this.num, ctx.t, arrays, this.rng, this.spikeCount);
+    if (count < 0) this.reportNonFinite(-count - 1, attached, ctx.t);
     this.recordSpikes(count);
   }
 
@@ -128,7 +157,17 @@ export class EquationGroup extends NeuGroup {
     for (const v of this.model.inputs) vars[v].fill(0);
   }
 
-  private reportNonFinite(neuron: number, bad: string, t: number): never {
+  /** Decode a kernel's failure code -(1 + k * S + s) over the model's states, then the attached synapses'. */
+  private reportNonFinite(code: number, attached: readonly AttachedSynapse[], t: number): never {
+    const owners = [{ name: undefined as string | undefined, model: this.model }, ...attached.map((syn) => ({ name: syn.name, model: syn.model }))];
+    const states = owners.flatMap((owner) => owner.model.states.map((v) => ({ ...owner, v })));
+    const element = Math.floor(code / states.length);
+    const bad = states[code % states.length];
+    if (bad.name !== undefined) throw synapticStateNotFinite(`synapse '${bad.name}'`, bad.model.name, bad.v, element, t);
+    this.reportNonFiniteNeuron(element, bad.v, t);
+  }
+
+  private reportNonFiniteNeuron(neuron: number, bad: string, t: number): never {
     const vars = this.variables();
     const inputs = this.model.inputs.map((v) => `${v} = ${vars[v][neuron]}`).join(', ');
     throw new NonFiniteStateError(

@@ -16,6 +16,13 @@ export class UnknownNameError extends NeurodynError {}
 /** A state variable became NaN or infinite during a run. */
 export class NonFiniteStateError extends NeurodynError {}
 
+/** The error for a synaptic (or other per-element) state that became NaN or infinite. */
+export function synapticStateNotFinite(owner: string, model: string, variable: string, element: number, t: number): NonFiniteStateError {
+  return new NonFiniteStateError(
+    `${owner}: ${model} variable '${variable}' of element ${element} became non-finite at t = ${t.toFixed(4)} ms; check the parameters or use a smaller dt`,
+  );
+}
+
 /** A monitor would need more memory than the limit allows. */
 export class MonitorMemoryError extends NeurodynError {}
 

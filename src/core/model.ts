@@ -1,4 +1,5 @@
-import { type Expr, show, substitute, sym, symbolsOf } from '../expr/ast.js';
+import { callsOf, type Expr, show, substitute, sym, symbolsOf } from '../expr/ast.js';
+import { MATH_FUNCTIONS } from '../expr/functions.js';
 import { parseExpression } from '../expr/parse.js';
 import { EquationError } from './errors.js';
 
@@ -64,6 +65,12 @@ export const NOISE = 'xi';
 export function usesNoise(model: Model): boolean {
   const declared = [...model.states, ...model.inputs, ...model.params].includes(NOISE);
   return !declared && Object.values(model.equations).some((e) => symbolsOf(e).has(NOISE));
+}
+
+/** Whether a model draws random numbers: white noise xi, or rand()/randn() anywhere in it. */
+export function usesRandomFunctions(model: Model): boolean {
+  const exprs: (Expr | undefined)[] = [...Object.values(model.equations), model.threshold, model.refractory?.condition, ...model.reset.map(([, e]) => e)];
+  return usesNoise(model) || exprs.some((e) => e !== undefined && [...callsOf(e)].some((fn) => MATH_FUNCTIONS[fn].random));
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,5 +1,6 @@
 import type { StepContext } from './context.js';
 import { DynamicalSystem } from './dynamical-system.js';
+import { type FusionPlan, planFusion } from './fusion.js';
 import { NeuGroup } from './neu-group.js';
 import { TwoEndConn } from './two-end-conn.js';
 
@@ -10,9 +11,14 @@ export type NetworkItem = DynamicalSystem | Readonly<Record<string, DynamicalSys
  * A composition of systems addressed by name ('E', 'I', 'E2E'). Each step updates every
  * synapse first, then every neuron group, then everything else, as BrainPy does: synaptic input
  * computed from the previous step's spikes arrives before the membrane is integrated.
+ * After prepare(), synapses whose state is kept per postsynaptic neuron are integrated inside
+ * their postsynaptic group's kernel (src/core/fusion.ts), with identical results.
  */
 export class Network extends DynamicalSystem {
+  /** Fuse per-postsynaptic-neuron synapses into the group kernels (same results, fewer passes). */
+  fuseSynapses = true;
   private order: DynamicalSystem[] = [];
+  private plan: FusionPlan | undefined;
 
   constructor(...items: NetworkItem[]) {
     super();
@@ -28,11 +34,13 @@ export class Network extends DynamicalSystem {
     const members = [...new Set(this.children().values())];
     const rank = (s: DynamicalSystem) => (s instanceof TwoEndConn ? 0 : s instanceof NeuGroup ? 1 : 2);
     this.order = members.sort((a, b) => rank(a) - rank(b));
+    this.plan = undefined;
     return this;
   }
 
   update(ctx: StepContext): void {
-    for (const system of this.order) system.update(ctx);
+    if (this.plan) for (const step of this.plan.steps) step(ctx);
+    else for (const system of this.order) system.update(ctx);
   }
 
   override clearInputs(): void {
@@ -41,5 +49,11 @@ export class Network extends DynamicalSystem {
 
   override prepare(dt: number): void {
     for (const system of this.order) system.prepare(dt);
+    this.plan = this.fuseSynapses ? planFusion(this.order) : undefined;
+  }
+
+  /** Names of the groups that integrate their synapses in their own kernel (after prepare()). */
+  fusedGroups(): string[] {
+    return (this.plan?.fusedGroups ?? []).map((g) => g.name);
   }
 }

@@ -2,6 +2,7 @@ import type { Connectivity } from '../connect/connector.js';
 import { Connector } from '../connect/connector.js';
 import { DynamicalSystem, type SystemOptions } from './dynamical-system.js';
 import { ParameterError } from './errors.js';
+import type { FusedSynapse } from './fusion.js';
 import type { Population } from './neu-group.js';
 
 export interface TwoEndConnOptions extends SystemOptions {
@@ -34,6 +35,14 @@ export abstract class TwoEndConn extends DynamicalSystem {
     }
     this.delayStep = options.delay_step ?? 0;
     pre.group.requireSpikeHistory(this.delayStep);
+  }
+
+  /**
+   * The part of this synapse a network may integrate inside the postsynaptic group's kernel
+   * (src/core/fusion.ts), or undefined when it must update on its own (the default).
+   */
+  fusion(): FusedSynapse | undefined {
+    return undefined;
   }
 
   /** Indices (relative to `pre`) of the presynaptic spikes that arrive in this step. */

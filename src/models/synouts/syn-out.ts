@@ -15,7 +15,8 @@ type OutputKernel = (n: number, offset: number, arrays: readonly NumericArray[])
  * output is a subclass with its own expression and parameters.
  */
 export class SynOut {
-  private readonly current: Expr;
+  /** The current as an expression in g, the parameters (folded in) and postsynaptic variables. */
+  readonly current: Expr;
 
   constructor(
     readonly name: string,
