@@ -23,6 +23,8 @@ export interface BenchOptions {
   n: number;
   duration: number;
   seed: number;
+  /** Kernel threads (src/parallel/); 1 by default. */
+  threads?: number;
 }
 
 export const round = (x: number, digits: number): number => Number(x.toFixed(digits));

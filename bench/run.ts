@@ -23,6 +23,7 @@ interface Opts {
   n?: number;
   duration?: number;
   seed?: number;
+  threads?: number;
   json?: boolean;
   vs?: string;
   pairs: number;
@@ -45,7 +46,7 @@ async function main(names: string[], o: Opts): Promise<void> {
   }
   if (names.length === 1) {
     const b = findBenchmark(names[0]);
-    const result = b.run({ n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed });
+    const result = b.run({ n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed, threads: o.threads });
     if (!o.json) log(`${b.name}: ${b.description}`);
     console.log(JSON.stringify(result));
     return;
@@ -66,6 +67,7 @@ const program = new Command('bench')
   .option('--n <neurons>', 'network size', positiveInt('--n'))
   .option('--duration <ms>', 'simulated time in ms', positive('--duration'))
   .option('--seed <seed>', 'random seed (first seed of the pairs with --vs)', positiveInt('--seed'))
+  .option('--threads <k>', 'kernel threads for one run (coba, cuba)', positiveInt('--threads'))
   .option('--json', 'print only the JSON line')
   .option('--vs <simulator>', "alternate with another simulator: 'brian2'")
   .option('--pairs <k>', 'A/B pairs for --vs', positiveInt('--pairs'), 5)

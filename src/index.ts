@@ -9,5 +9,6 @@ export * from './browser.js';
 export * as visualize from './plot/visualize-node.js';
 export * as io from './io/node-index.js';
 export { parallelSweep, type ParallelSweepOptions, SweepTaskError } from './sweep/node.js';
+export { KernelThreads, KernelThreadError } from './parallel/kernel-threads.js';
 
 setDefaultProgress(terminalProgress);

@@ -10,7 +10,8 @@ import {
   SPIKE_ARRAY,
   SPIKE_LIST,
 } from './group-kernel.js';
-import type { FloatArray, NumericArray } from './matrix.js';
+import { type FloatArray, flagArray, float64Array, type NumericArray } from './matrix.js';
+import { type KernelThreadPool, MIN_NEURONS_PER_THREAD, type SplitKernel } from './kernel-threads.js';
 import { NeuGroup, type NeuGroupOptions, type Size } from './neu-group.js';
 import { type Model, usesRandomFunctions } from './model.js';
 import { resolveMethod } from '../integrators/methods.js';
@@ -49,6 +50,8 @@ export class EquationGroup extends NeuGroup {
   readonly rng: RandomStream | undefined;
   private compiled: PreparedKernel | undefined;
   private fused: PreparedKernel | undefined;
+  private threads: KernelThreadPool | undefined;
+  private split: { prepared: PreparedKernel; kernel: SplitKernel } | undefined;
 
   constructor(
     size: Size,
@@ -65,8 +68,8 @@ export class EquationGroup extends NeuGroup {
     for (const v of model.inputs) this.addVariable(v);
     this.rng = usesRandomFunctions(model) ? streamFor(options.seed) : undefined;
     if (this.hasRefractory) {
-      this.registerVariable(LAST_SPIKE_TIME, new Float64Array(this.num).fill(-1e7));
-      this.registerVariable(REFRACTORY_FLAG, new Uint8Array(this.num));
+      this.registerVariable(LAST_SPIKE_TIME, float64Array(this.num).fill(-1e7));
+      this.registerVariable(REFRACTORY_FLAG, flagArray(this.num));
     }
   }
 
@@ -97,7 +100,9 @@ export class EquationGroup extends NeuGroup {
         if (value.length !== this.num) {
           throw new ParameterError(`parameter '${name}' of group '${this.name}' has ${value.length} values for ${this.num} neurons`);
         }
-        out[name] = Float64Array.from(value);
+        const array = float64Array(this.num);
+        array.set(value);
+        out[name] = array;
       }
     }
     return out;
@@ -146,10 +151,33 @@ export class EquationGroup extends NeuGroup {
     this.run(ctx, this.fused);
   }
 
-  private run(ctx: StepContext, { kernel, arrays, attached }: PreparedKernel): void {
-    const count = kernel.kernel(this.num, ctx.t, arrays, this.rng, this.spikeCount);
-    if (count < 0) this.reportNonFinite(-count - 1, attached, ctx.t);
+  /**
+   * Share this group's update among kernel threads (undefined: one thread). Groups that draw
+   * random numbers (one stream, one order) and small groups stay on one thread.
+   */
+  useThreads(pool: KernelThreadPool | undefined): void {
+    this.threads = pool && !this.rng && this.num >= MIN_NEURONS_PER_THREAD * pool.threads ? pool : undefined;
+    this.split = undefined;
+  }
+
+  /** Whether this group's update is shared among threads. */
+  get threaded(): boolean {
+    return this.threads !== undefined;
+  }
+
+  private run(ctx: StepContext, prepared: PreparedKernel): void {
+    const count = this.threads
+      ? this.splitKernel(prepared, this.threads).step(ctx.t, this.spikeCount)
+      : prepared.kernel.kernel(this.num, ctx.t, prepared.arrays, this.rng, this.spikeCount);
+    if (count < 0) this.reportNonFinite(-count - 1, prepared.attached, ctx.t);
     this.recordSpikes(count);
+  }
+
+  private splitKernel(prepared: PreparedKernel, threads: KernelThreadPool): SplitKernel {
+    if (this.split?.prepared !== prepared) {
+      this.split = { prepared, kernel: threads.split(prepared.kernel, prepared.arrays, this.num, this.spikeList, `group '${this.name}'`) };
+    }
+    return this.split.kernel;
   }
 
   override clearInputs(): void {

@@ -16,6 +16,7 @@ import { resolveMethod } from '../integrators/methods.js';
  * The function returns the number of spikes, or -(1 + k * S + s) when state s (of S) of neuron k
  * became NaN or infinite; the arrays then still hold that neuron's last finite values.
  * `previousCount` is the length of the previous step's spike list, whose spike flags are cleared.
+ * The loop runs over neurons [start, n) (start 0 by default), so threads can share a group.
  */
 export type GroupKernel = (
   n: number,
@@ -23,7 +24,11 @@ export type GroupKernel = (
   arrays: readonly (FloatArray | Uint8Array | Int32Array)[],
   rng?: KernelRandom,
   previousCount?: number,
+  start?: number,
 ) => number;
+
+/** The parameter names of every generated group kernel, in GroupKernel's order. */
+export const GROUP_KERNEL_PARAMETERS = ['n', 't', 'A', RANDOM_STREAM_PARAMETER, 'previousCount', 'start'];
 
 /** What rand() and randn() in a model draw from (a RandomStream). */
 export interface KernelRandom {
@@ -133,7 +138,7 @@ export function compileGroupKernel(
   arrayOrder.forEach((name, i) => lines.push(`const ${arrayName(i)} = A[${i}];`));
   // The spike flags are 1 exactly at the previous step's spike list: clear those, set the new ones.
   if (hasThreshold) lines.push(`for (let q = 0; q < previousCount; q++) ${arrayOf(SPIKE_ARRAY)}[${arrayOf(SPIKE_LIST)}[q]] = 0;`);
-  lines.push('let count = 0;', 'for (let k = 0; k < n; k++) {');
+  lines.push('let count = 0;', 'for (let k = start | 0; k < n; k++) {');
   for (const v of model.states) lines.push(`let c_${v} = ${arrayOf(v)}[k];`);
   for (const v of model.inputs) lines.push(`let c_${v} = ${arrayOf(v)}[k];`);
 
@@ -207,7 +212,7 @@ export function compileGroupKernel(
   lines.push('}', 'return count;');
 
   const source = lines.join('\n');
-  return { kernel: compileFunction<GroupKernel>(['n', 't', 'A', RANDOM_STREAM_PARAMETER, 'previousCount'], source), arrayOrder, source };
+  return { kernel: compileFunction<GroupKernel>(GROUP_KERNEL_PARAMETERS, source), arrayOrder, source };
 }
 
 /**

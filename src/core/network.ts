@@ -1,6 +1,8 @@
 import type { StepContext } from './context.js';
 import { DynamicalSystem } from './dynamical-system.js';
+import { EquationGroup } from './equation-group.js';
 import { type FusionPlan, planFusion } from './fusion.js';
+import type { KernelThreadPool } from './kernel-threads.js';
 import { NeuGroup } from './neu-group.js';
 import { TwoEndConn } from './two-end-conn.js';
 
@@ -50,6 +52,16 @@ export class Network extends DynamicalSystem {
   override prepare(dt: number): void {
     for (const system of this.order) system.prepare(dt);
     this.plan = this.fuseSynapses ? planFusion(this.order) : undefined;
+  }
+
+  /**
+   * Share the updates of the network's large groups (here and in nested networks) among kernel
+   * threads; undefined returns to one thread. Results are identical either way.
+   */
+  useThreads(pool: KernelThreadPool | undefined): void {
+    for (const system of this.order) {
+      if (system instanceof EquationGroup || system instanceof Network) system.useThreads(pool);
+    }
   }
 
   /** Names of the groups that integrate their synapses in their own kernel (after prepare()). */

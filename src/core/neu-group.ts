@@ -1,7 +1,7 @@
 import { getDType } from './dtype.js';
 import { DynamicalSystem, type SystemOptions } from './dynamical-system.js';
 import { ParameterError } from './errors.js';
-import { type DType, type FloatArray, type NumericArray, floatArray } from './matrix.js';
+import { type DType, type FloatArray, type NumericArray, flagArray, floatArray, indexArray } from './matrix.js';
 import { SpikeHistory } from './spike-history.js';
 import { lowerBound } from './sorted.js';
 
@@ -53,8 +53,8 @@ export abstract class NeuGroup extends DynamicalSystem implements Population {
     this.size = size;
     this.num = sizeToNum(size);
     this.dtype = options.dtype ?? getDType();
-    this.spike = new Uint8Array(this.num);
-    this.spikeList = new Int32Array(this.num);
+    this.spike = flagArray(this.num);
+    this.spikeList = indexArray(this.num);
     this.arrays.spike = this.spike;
   }
 

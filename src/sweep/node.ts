@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { NeurodynError, ParameterError } from '../core/errors.js';
+import { startModuleWorker } from '../parallel/start-worker.js';
 import type { SweepOptions } from './sweep.js';
 
 /**
@@ -18,14 +19,7 @@ export interface ParallelSweepOptions extends SweepOptions {
 
 export class SweepTaskError extends NeurodynError {}
 
-const WORKER_URL = new URL(`./node-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
-/** A worker for the compiled package, or, when running from TypeScript sources, one that loads tsx first. */
-function startWorker(): Worker {
-  if (WORKER_URL.pathname.endsWith('.js')) return new Worker(WORKER_URL);
-  // Node 20 cannot start a .ts worker even with --import tsx: register tsx inside the worker.
-  return new Worker(`import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(WORKER_URL.href)});`, { eval: true });
-}
+const startWorker = (): Worker => startModuleWorker(import.meta.url, 'node-worker');
 
 /**
  * Runs `module`'s exported task over `values` on worker threads; `module` is a URL or an absolute

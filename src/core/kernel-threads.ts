@@ -1,0 +1,25 @@
+import type { CompiledGroupKernel } from './group-kernel.js';
+import type { NumericArray } from './matrix.js';
+
+/**
+ * Threads that share the update of large groups (KernelThreads in src/parallel/ on Node). A
+ * group's arrays live in shared memory (see matrix.ts), so every thread runs the same generated
+ * kernel in place over its own range of neurons; the spike lists are concatenated in range order,
+ * so spikes and states are exactly those of one thread.
+ */
+export interface KernelThreadPool {
+  readonly threads: number;
+  /** Prepare a kernel of a group of n neurons to run split; `spikeList` receives the merged spikes. */
+  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string): SplitKernel;
+}
+
+export interface SplitKernel {
+  /**
+   * One step at time t (previousCount: length of the group's previous spike list). Returns the
+   * spike count, or the kernel's failure code (< 0) of the first range that failed.
+   */
+  step(t: number, previousCount: number): number;
+}
+
+/** Groups smaller than this per thread stay on one thread: the hand-over would cost more than it saves. */
+export const MIN_NEURONS_PER_THREAD = 1000;

@@ -1,0 +1,153 @@
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
+import { NeurodynError, ParameterError } from '../core/errors.js';
+import { type CompiledGroupKernel, SPIKE_ARRAY, SPIKE_LIST } from '../core/group-kernel.js';
+import type { KernelThreadPool, SplitKernel } from '../core/kernel-threads.js';
+import { indexArray, type NumericArray } from '../core/matrix.js';
+import { COMMAND, CONTROL_LENGTH, DONE, FAILED, KERNEL, PREVIOUS_COUNT, REGISTER, type Registration, RESULT, RUN, SEQ, STATUS, STOP, waitForChange } from './protocol.js';
+import { startModuleWorker } from './start-worker.js';
+
+/** How long the main thread waits for one command before it gives up on a thread. */
+const ANSWER_TIMEOUT_MS = 120_000;
+
+export class KernelThreadError extends NeurodynError {}
+
+/** The main thread's handle on one kernel thread. */
+class KernelWorker {
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4));
+  private readonly clock = new Float64Array(new SharedArrayBuffer(8));
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+  private seq = 0;
+
+  constructor() {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.worker = startModuleWorker(import.meta.url, 'kernel-worker', {
+      workerData: { control: this.ctrl.buffer, time: this.clock.buffer, port: channel.port2 },
+      transferList: [channel.port2],
+    });
+    // Idle kernel threads must not keep the process alive.
+    this.worker.unref();
+  }
+
+  register(registration: Registration): number {
+    this.port.postMessage(registration);
+    this.send(REGISTER);
+    return this.wait('compiling a kernel');
+  }
+
+  /** Start a step of kernel `id` at time t; wait() returns its result. */
+  run(id: number, t: number, previousCount: number): void {
+    this.clock[0] = t;
+    this.ctrl[KERNEL] = id;
+    this.ctrl[PREVIOUS_COUNT] = previousCount;
+    this.send(RUN);
+  }
+
+  wait(doing = 'running a kernel'): number {
+    const started = Date.now();
+    while (Atomics.load(this.ctrl, DONE) !== this.seq) {
+      waitForChange(this.ctrl, DONE, this.seq - 1, 1000);
+      if (Date.now() - started > ANSWER_TIMEOUT_MS) throw new KernelThreadError(`a kernel thread did not answer within ${ANSWER_TIMEOUT_MS / 1000} s while ${doing}`);
+    }
+    if (this.ctrl[STATUS] === FAILED) {
+      const message = receiveMessageOnPort(this.port)?.message as string | undefined;
+      throw new KernelThreadError(`a kernel thread failed while ${doing}: ${message ?? 'no message'}`);
+    }
+    return this.ctrl[RESULT];
+  }
+
+  stop(): void {
+    this.send(STOP);
+    this.port.close();
+  }
+
+  private send(command: number): void {
+    this.ctrl[COMMAND] = command;
+    Atomics.store(this.ctrl, SEQ, ++this.seq);
+    Atomics.notify(this.ctrl, SEQ);
+  }
+}
+
+/**
+ * Kernel threads for Node (`network.useThreads(new KernelThreads(2))`): the main thread and
+ * threads - 1 workers each run a group's generated kernel over one contiguous range of its
+ * neurons, in place on the shared arrays; the spike lists are joined in range order. Everything
+ * else (events, inputs, monitors) stays on the main thread. Call close() when done.
+ */
+export class KernelThreads implements KernelThreadPool {
+  readonly threads: number;
+  private readonly workers: KernelWorker[] = [];
+
+  constructor(threads = 2) {
+    if (!Number.isInteger(threads) || threads < 1) throw new ParameterError(`KernelThreads: threads must be a positive integer, got ${threads}`);
+    this.threads = threads;
+    for (let w = 1; w < threads; w++) this.workers.push(new KernelWorker());
+  }
+
+  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string): SplitKernel {
+    arrays.forEach((array, i) => {
+      if (!(array.buffer instanceof SharedArrayBuffer)) {
+        throw new ParameterError(`${owner}: array '${kernel.arrayOrder[i]}' is not in shared memory, so kernel threads cannot update it; allocate it with floatArray() (src/core/matrix.ts)`);
+      }
+    });
+    const bounds = Array.from({ length: this.threads + 1 }, (_, i) => Math.round((i * n) / this.threads));
+    const listIndex = kernel.arrayOrder.indexOf(SPIKE_LIST);
+    const ranges = this.workers.map((worker, w) => {
+      const list = indexArray(n);
+      const own = arrays.map((array, i) => (i === listIndex ? list : array));
+      return { worker, list, id: worker.register({ source: kernel.source, arrays: own, start: bounds[w + 1], end: bounds[w + 2] }) };
+    });
+    return new ThreadedKernel(kernel, arrays, bounds[1], spikeList, ranges);
+  }
+
+  close(): void {
+    for (const worker of this.workers) worker.stop();
+    this.workers.length = 0;
+  }
+}
+
+/** One group's kernel split into ranges: the main thread takes the first. */
+class ThreadedKernel implements SplitKernel {
+  /** Per worker range, the length of its previous spike list. */
+  private readonly previous: number[];
+  /** The first range's previous spike count; undefined before the first split step. */
+  private firstPrevious: number | undefined;
+
+  constructor(
+    private readonly kernel: CompiledGroupKernel,
+    private readonly arrays: readonly NumericArray[],
+    private readonly firstEnd: number,
+    private readonly spikeList: Int32Array,
+    private readonly ranges: readonly { worker: KernelWorker; list: Int32Array; id: number }[],
+  ) {
+    this.previous = ranges.map(() => 0);
+  }
+
+  step(t: number, previousCount: number): number {
+    if (this.firstPrevious === undefined) this.clearFlags(previousCount);
+    this.ranges.forEach((range, r) => range.worker.run(range.id, t, this.previous[r]));
+    // The first range's previous spikes lead the group's list, so its kernel clears their flags.
+    const first = this.kernel.kernel(this.firstEnd, t, this.arrays, undefined, this.firstPrevious ?? 0, 0);
+    const counts = this.ranges.map((range) => range.worker.wait());
+    if (first < 0) return first;
+    const failed = counts.find((c) => c < 0);
+    if (failed !== undefined) return failed;
+    this.firstPrevious = first;
+    let total = first;
+    this.ranges.forEach((range, r) => {
+      this.spikeList.set(range.list.subarray(0, counts[r]), total);
+      total += counts[r];
+      this.previous[r] = counts[r];
+    });
+    return total;
+  }
+
+  /** Before the first split step, the spikes of an unsplit step may lie in any range: clear them here. */
+  private clearFlags(previousCount: number): void {
+    const index = this.kernel.arrayOrder.indexOf(SPIKE_ARRAY);
+    if (index < 0) return;
+    const spike = this.arrays[index];
+    for (let q = 0; q < previousCount; q++) spike[this.spikeList[q]] = 0;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The handshake between the main thread and a kernel thread, over a small shared Int32Array
+ * (plus a Float64Array holding t): the main thread writes the fields, increments SEQ and notifies;
+ * the worker does the command, writes STATUS and RESULT, sets DONE to that SEQ and notifies.
+ */
+export const SEQ = 0;
+export const DONE = 1;
+export const COMMAND = 2;
+export const STATUS = 3;
+export const RESULT = 4;
+export const KERNEL = 5;
+export const PREVIOUS_COUNT = 6;
+export const CONTROL_LENGTH = 8;
+
+export const REGISTER = 1;
+export const RUN = 2;
+export const STOP = 3;
+
+export const OK = 0;
+export const FAILED = 1;
+
+/** What the main thread sends (through a MessagePort) before a REGISTER command. */
+export interface Registration {
+  readonly source: string;
+  readonly arrays: readonly (Float64Array | Float32Array | Uint8Array | Int32Array)[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * How long a thread polls before it sleeps in Atomics.wait. Waking a sleeping thread can take a
+ * millisecond on a virtual machine, as long as a whole step of a large group, so a thread that
+ * expects the next command soon keeps polling for a while.
+ */
+const SPIN_MS = 5;
+
+/** Wait until ctrl[index] differs from `value` (polling first, then sleeping in slices of `sliceMs`). */
+export function waitForChange(ctrl: Int32Array, index: number, value: number, sliceMs = Infinity): void {
+  const started = performance.now();
+  while (Atomics.load(ctrl, index) === value) {
+    if (performance.now() - started > SPIN_MS) {
+      Atomics.wait(ctrl, index, value, sliceMs);
+      return;
+    }
+  }
+}
