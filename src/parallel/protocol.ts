@@ -32,7 +32,7 @@ export interface Registration {
  * millisecond on a virtual machine, as long as a whole step of a large group, so a thread that
  * expects the next command soon keeps polling for a while.
  */
-const SPIN_MS = 5;
+const SPIN_MS = 1;
 
 /** Wait until ctrl[index] differs from `value` (polling first, then sleeping in slices of `sliceMs`). */
 export function waitForChange(ctrl: Int32Array, index: number, value: number, sliceMs = Infinity): void {
