@@ -99,16 +99,30 @@ show(0); play();
 `;
 }
 
+/** The kept rows, each series' frames and their common value range; `what` names the caller in errors. */
+export function frames1D(o: Animate1DOptions, what: string): { rows: number[]; frames: number[][][]; lo: number; hi: number } {
+  if (o.series.length === 0) throw new ParameterError(`${what}: series is empty`);
+  const width = o.xs.length;
+  const rows = frameRows(o.series[0].ys.length, width, o.frameStep ?? 1, `${what} series '${o.series[0].legend}'`);
+  for (const s of o.series) {
+    if (s.ys.length !== o.series[0].ys.length) throw new ParameterError(`${what}: series '${s.legend}' has ${s.ys.length} values, '${o.series[0].legend}' has ${o.series[0].ys.length}`);
+  }
+  const frames = o.series.map((s) => framesOf(s.ys, width, rows));
+  return { rows, frames, ...extent(frames.flat()) };
+}
+
+/** The kept rows, the frames of height*width values and their value range. */
+export function frames2D(o: Animate2DOptions, what: string): { rows: number[]; frames: number[][]; lo: number; hi: number } {
+  const [h, w] = o.netSize;
+  const rows = frameRows(o.values.length, h * w, o.frameStep ?? 1, `${what} values`);
+  const frames = framesOf(o.values, h * w, rows);
+  return { rows, frames, ...extent(frames) };
+}
+
 /** HTML page animating curves over x (BrainPy's animate_1D with dynamical_vars). */
 export function animate1DHtml(o: Animate1DOptions): string {
-  if (o.series.length === 0) throw new ParameterError('animate1DHtml: series is empty');
-  const width = o.xs.length;
-  const rows = frameRows(o.series[0].ys.length, width, o.frameStep ?? 1, `animate1DHtml series '${o.series[0].legend}'`);
-  for (const s of o.series) {
-    if (s.ys.length !== o.series[0].ys.length) throw new ParameterError(`animate1DHtml: series '${s.legend}' has ${s.ys.length} values, '${o.series[0].legend}' has ${o.series[0].ys.length}`);
-  }
-  const series = o.series.map((s, i) => ({ legend: s.legend, color: COLORS[i % COLORS.length], frames: framesOf(s.ys, width, rows) }));
-  const { lo, hi } = extent(series.flatMap((s) => s.frames));
+  const { rows, frames, lo, hi } = frames1D(o, 'animate1DHtml');
+  const series = o.series.map((s, i) => ({ legend: s.legend, color: COLORS[i % COLORS.length], frames: frames[i] }));
   const data = { xs: Array.from(o.xs, compact), series, lo, hi, rows, frames: rows.length, delay: o.frameDelay ?? 100, t0: o.t0 ?? 0, dt: o.dt ?? 1 };
   const draw = `const x0 = Math.min(...D.xs), x1 = Math.max(...D.xs);
 const px = (x) => 50 + ((x - x0) / (x1 - x0 || 1)) * (cv.width - 70), py = (y) => cv.height - 30 - ((y - D.lo) / (D.hi - D.lo)) * (cv.height - 60);
@@ -128,9 +142,7 @@ function draw(i) {
 /** HTML page animating a (height x width) heat map (BrainPy's animate_2D). */
 export function animate2DHtml(o: Animate2DOptions): string {
   const [h, w] = o.netSize;
-  const rows = frameRows(o.values.length, h * w, o.frameStep ?? 1, 'animate2DHtml values');
-  const frames = framesOf(o.values, h * w, rows);
-  const { lo, hi } = extent(frames);
+  const { rows, frames, lo, hi } = frames2D(o, 'animate2DHtml');
   const data = { h, w, frames: rows.length, values: frames, lo, hi, rows, delay: o.frameDelay ?? 100, t0: o.t0 ?? 0, dt: o.dt ?? 1 };
   const draw = `const img = g.createImageData(D.w, D.h), off = document.createElement('canvas'); off.width = D.w; off.height = D.h;
 function draw(i) {
