@@ -2,6 +2,7 @@
 export { type CSR, MAX_CSR_ENTRIES, rowCounts, transposeCSR } from './csr.js';
 export { type Connectivity, Connector, type Shapes, SparseConnectivity } from './connector.js';
 export { FixedProb, type FixedProbOptions } from './fixed-prob.js';
+export { JitFixedProb } from './jit-fixed-prob.js';
 export { All2All, One2One } from './regular.js';
 export { IJConn } from './ij-conn.js';
 export { FixedPostNum, FixedPreNum, type FixedNumOptions } from './fixed-num.js';

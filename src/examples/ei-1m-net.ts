@@ -1,4 +1,5 @@
 import { JitFixedProb } from '../connect/jit-fixed-prob.js';
+import { ParameterError } from '../core/errors.js';
 import { Network } from '../core/network.js';
 import { seed as seedGlobal } from '../core/random.js';
 import { Normal } from '../init/index.js';
@@ -22,6 +23,7 @@ export function buildEi1m(scale: number, seed: number) {
   seedGlobal(seed);
   // int() of the seed; the epsilon keeps 3200 * 0.3 = 959.999... from losing a neuron
   const [nE, nI] = [3200, 800].map((n) => Math.floor(n * scale + 1e-9));
+  if (nI < 1) throw new ParameterError(`ei-1m: scale ${scale} gives ${nE} E and ${nI} I neurons; it must be at least 1/800`);
   const num = nE + nI;
   const N = new LIF(num, { V_rest: -60, V_th: -50, V_reset: -60, tau: 20, tau_ref: 5, V_initializer: new Normal(-55, 2), name: 'N' });
   const E = new JitExponential(N.slice(0, nE), N, new JitFixedProb(nE, num, PROB, 123 + seed), { g_max: 0.6 / scale, tau: 5, output: new COBA({ E: 0 }), name: 'E' });

@@ -35,8 +35,10 @@ import { fhn, jansenRit, wilsonCowan } from './rate-gallery.js';
 import { wholeBrainFhn } from './whole-brain-fhn.js';
 import { joglekarFig1 } from './joglekar-fig1.js';
 import { joglekarFig2 } from './joglekar-fig2.js';
+import { joglekarFig5 } from './joglekar-fig5.js';
+import { ei1m } from './ei-1m.js';
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, fhnBifurcation, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, cann2D, cann1DTracking, cannSlowPoints, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig1, joglekarFig2, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, fhnBifurcation, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, cann2D, cann1DTracking, cannSlowPoints, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig1, joglekarFig2, joglekarFig5, ei1m, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);

@@ -3,6 +3,7 @@ export { PostStateSynapse, type PostStateSpec } from './post-state-synapse.js';
 export { PreStateSynapse } from './pre-state-synapse.js';
 export { addPresynapticValues, addScaledSpikeEvents } from './event-sums.js';
 export { Exponential, EXPONENTIAL_MODEL, type ExponentialOptions } from './exponential.js';
+export { JitExponential, type JitExponentialOptions } from './jit-exponential.js';
 export { DualExponential, DUAL_EXPONENTIAL_MODEL, type DualExponentialOptions, Alpha, type AlphaOptions } from './dual-exponential.js';
 export { Delta, type DeltaOptions } from './delta.js';
 export { AMPA, GABAa, KINETIC_MODEL, type KineticOptions } from './kinetic.js';
