@@ -1,4 +1,5 @@
 import type { Expr } from '../expr/ast.js';
+import { eliminateCommonSubexpressions } from '../expr/cse.js';
 import { derivative } from '../expr/derivative.js';
 import { emit, numberLiteral, type Resolver } from '../expr/emit.js';
 import { linearPart } from '../expr/linear-part.js';
@@ -36,18 +37,49 @@ export interface StepNames {
   prefix: string;
 }
 
-export function emitOdeStep(system: OdeSystem, method: string, dt: number, names: StepNames, where: string): EmittedStep {
+export interface StepOptions {
+  /**
+   * Compute each repeated subexpression once (src/expr/cse.ts); default true. The values are the
+   * same either way: turning it off exists to test that.
+   */
+  cse?: boolean;
+}
+
+export function emitOdeStep(system: OdeSystem, method: string, dt: number, names: StepNames, where: string, options: StepOptions = {}): EmittedStep {
   const canonical = resolveMethod(method, where);
-  if (canonical === 'exp_auto') return emitExponentialEuler(system, dt, names, where);
-  if (canonical === 'exponential_euler') return emitLinearSplitExponentialEuler(system, dt, names, where);
-  return emitRungeKutta(system, TABLEAUS[canonical], dt, names, where);
+  const shared = sharedValues(options.cse ?? true);
+  if (canonical === 'exp_auto') return emitExponentialEuler(system, dt, names, where, shared);
+  if (canonical === 'exponential_euler') return emitLinearSplitExponentialEuler(system, dt, names, where, shared);
+  return emitRungeKutta(system, TABLEAUS[canonical], dt, names, where, shared);
 }
 
 function resolverFor(names: StepNames, state: (name: string) => string | undefined, time: string): Resolver {
   return (name) => state(name) ?? (name === 't' ? time : names.other(name));
 }
 
-function emitRungeKutta(system: OdeSystem, tableau: ButcherTableau, dt: number, names: StepNames, where: string): EmittedStep {
+/**
+ * Emits expressions evaluated at the same point and returns their code. Each is first emitted
+ * whole, which reports an unknown symbol or function against its own equation (`wheres`). With
+ * CSE the repeated subexpressions are then declared as constants named `${prefix}<k>` (pushed
+ * to `lines`), and the returned code refers to them.
+ */
+type EmitShared = (exprs: readonly Expr[], wheres: readonly string[], resolve: Resolver, prefix: string, lines: string[]) => string[];
+
+function sharedValues(cse: boolean): EmitShared {
+  return (exprs, wheres, resolve, prefix, lines) => {
+    const whole = exprs.map((e, i) => emit(e, resolve, wheres[i]));
+    if (!cse) return whole;
+    const { bindings, exprs: rewritten } = eliminateCommonSubexpressions(exprs, prefix);
+    const bound = new Set(bindings.map((b) => b.name));
+    const withBindings: Resolver = (name) => (bound.has(name) ? name : resolve(name));
+    for (const b of bindings) lines.push(`const ${b.name} = ${emit(b.expr, withBindings, wheres[0])};`);
+    return rewritten.map((e, i) => emit(e, withBindings, wheres[i]));
+  };
+}
+
+const rateOf = (v: string, where: string) => `d${v}/dt of ${where}`;
+
+function emitRungeKutta(system: OdeSystem, tableau: ButcherTableau, dt: number, names: StepNames, where: string, shared: EmitShared): EmittedStep {
   const { vars, rhs } = system;
   const lines: string[] = [];
   const k = (s: number, v: string) => `${names.prefix}k${s}_${v}`;
@@ -64,9 +96,8 @@ function emitRungeKutta(system: OdeSystem, tableau: ButcherTableau, dt: number, 
     const time = tableau.c[s] === 0 ? names.time : `(${names.time} + ${numberLiteral(tableau.c[s] * dt)})`;
     const state = (name: string) =>
       vars.includes(name) ? (s === 0 ? names.current(name) : stageValue(name)) : undefined;
-    for (const v of vars) {
-      lines.push(`const ${k(s, v)} = ${emit(rhs[v], resolverFor(names, state, time), `d${v}/dt of ${where}`)};`);
-    }
+    const code = shared(vars.map((v) => rhs[v]), vars.map((v) => rateOf(v, where)), resolverFor(names, state, time), `${names.prefix}cse${s}_`, lines);
+    vars.forEach((v, i) => lines.push(`const ${k(s, v)} = ${code[i]};`));
   }
   const next: Record<string, string> = {};
   for (const v of vars) {
@@ -80,30 +111,35 @@ function emitRungeKutta(system: OdeSystem, tableau: ButcherTableau, dt: number, 
 /**
  * Exponential Euler (BrainPy's exp_auto): for dy/dt = f(y), with A = df/dy at the current state,
  * y_new = y + (exp(A dt) - 1) / A * f(y). Exact for linear equations. A comes from the symbolic
- * derivative; when it is a constant the factor is folded at compile time.
+ * derivative; when it is a constant the factor is folded at compile time. f and A of all the
+ * variables share their subexpressions (HH: the rate functions appear in both).
  */
-function emitExponentialEuler(system: OdeSystem, dt: number, names: StepNames, where: string): EmittedStep {
+function emitExponentialEuler(system: OdeSystem, dt: number, names: StepNames, where: string, shared: EmitShared): EmittedStep {
   const lines: string[] = [];
   const next: Record<string, string> = {};
   const state = (name: string) => (system.vars.includes(name) ? names.current(name) : undefined);
   const resolve = resolverFor(names, state, names.time);
-  for (const v of system.vars) {
-    const f = system.rhs[v];
-    const linear = derivative(f, v);
+  const linear = system.vars.map((v) => derivative(system.rhs[v], v));
+  const variable = linear.flatMap((a, i) => (a.kind === 'num' ? [] : [i]));
+  const exprs = [...system.vars.map((v) => system.rhs[v]), ...variable.map((i) => linear[i])];
+  const wheres = [...system.vars, ...variable.map((i) => system.vars[i])].map((v) => rateOf(v, where));
+  const code = shared(exprs, wheres, resolve, `${names.prefix}cse`, lines);
+  system.vars.forEach((v, i) => {
+    const a = linear[i];
     const fName = `${names.prefix}f_${v}`;
     next[v] = `${names.prefix}next_${v}`;
-    lines.push(`const ${fName} = ${emit(f, resolve, `d${v}/dt of ${where}`)};`);
-    if (linear.kind === 'num') {
-      const factor = linear.value === 0 ? dt : Math.expm1(linear.value * dt) / linear.value;
+    lines.push(`const ${fName} = ${code[i]};`);
+    if (a.kind === 'num') {
+      const factor = a.value === 0 ? dt : Math.expm1(a.value * dt) / a.value;
       lines.push(`const ${next[v]} = ${names.current(v)} + ${numberLiteral(factor)} * ${fName};`);
     } else {
       const aName = `${names.prefix}A_${v}`;
-      lines.push(`const ${aName} = ${emit(linear, resolve, `d${v}/dt of ${where}`)};`);
+      lines.push(`const ${aName} = ${code[system.vars.length + variable.indexOf(i)]};`);
       lines.push(
         `const ${next[v]} = ${names.current(v)} + (${aName} === 0 ? ${numberLiteral(dt)} : Math.expm1(${aName} * ${numberLiteral(dt)}) / ${aName}) * ${fName};`,
       );
     }
-  }
+  });
   return { code: lines.join('\n'), next };
 }
 
@@ -112,28 +148,29 @@ function emitExponentialEuler(system: OdeSystem, dt: number, names: StepNames, w
  * (linearPart) and B the rest, then y_new = -B/A + (y + B/A) * exp(A dt), as Brian2 writes it;
  * Euler where A = 0. Unlike exp_auto, nonlinear terms (exp(v) in AdEx) stay in B.
  */
-function emitLinearSplitExponentialEuler(system: OdeSystem, dt: number, names: StepNames, where: string): EmittedStep {
+function emitLinearSplitExponentialEuler(system: OdeSystem, dt: number, names: StepNames, where: string, shared: EmitShared): EmittedStep {
   const lines: string[] = [];
   const next: Record<string, string> = {};
   const state = (name: string) => (system.vars.includes(name) ? names.current(name) : undefined);
   const resolve = resolverFor(names, state, names.time);
-  for (const v of system.vars) {
-    const { a, b } = linearPart(system.rhs[v], v);
+  const parts = system.vars.map((v) => linearPart(system.rhs[v], v));
+  const wheres = system.vars.flatMap((v) => [rateOf(v, where), rateOf(v, where)]);
+  const code = shared(parts.flatMap(({ a, b }) => [a, b]), wheres, resolve, `${names.prefix}cse`, lines);
+  system.vars.forEach((v, i) => {
+    const { a } = parts[i];
+    const [aCode, bCode] = [code[2 * i], code[2 * i + 1]];
     const y = names.current(v);
     const aName = `${names.prefix}A_${v}`;
+    const bName = `${names.prefix}B_${v}`;
     const baName = `${names.prefix}BA_${v}`;
     next[v] = `${names.prefix}next_${v}`;
-    const bCode = emit(b, resolve, `d${v}/dt of ${where}`);
     if (a.kind === 'num' && a.value === 0) {
       lines.push(`const ${next[v]} = ${y} + ${numberLiteral(dt)} * ${bCode};`);
-      continue;
+      return;
     }
-    lines.push(`const ${aName} = ${emit(a, resolve, `d${v}/dt of ${where}`)};`);
-    lines.push(`const ${baName} = ${bCode} / ${aName};`);
+    lines.push(`const ${aName} = ${aCode};`, `const ${bName} = ${bCode};`, `const ${baName} = ${bName} / ${aName};`);
     const decay = a.kind === 'num' ? numberLiteral(Math.exp(a.value * dt)) : `Math.exp(${aName} * ${numberLiteral(dt)})`;
-    lines.push(
-      `const ${next[v]} = ${aName} === 0 ? ${y} + ${numberLiteral(dt)} * ${bCode} : -${baName} + (${baName} + ${y}) * ${decay};`,
-    );
-  }
+    lines.push(`const ${next[v]} = ${aName} === 0 ? ${y} + ${numberLiteral(dt)} * ${bName} : -${baName} + (${baName} + ${y}) * ${decay};`);
+  });
   return { code: lines.join('\n'), next };
 }
