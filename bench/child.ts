@@ -55,8 +55,12 @@ export function runNeurodyn(s: RunSpec): Promise<ChildRun> {
   return runChild(process.execPath, ['--import', 'tsx', path.join(HERE, 'run.ts'), s.name, ...commonArgs(s), '--json']);
 }
 
-/** The Brian2 equivalent (bench/brian2/brette.py), with a fresh cpp_standalone build each time. */
-export function runBrian2(s: RunSpec, target: string, threads = 1): Promise<ChildRun> {
-  const args = [path.join(HERE, 'brian2', 'brette.py'), s.name, ...commonArgs(s), '--target', target, '--threads', String(threads)];
+/**
+ * The Brian2 equivalent: `script` is the script in bench/brian2/ and its leading arguments (the
+ * benchmark's `brian2` entry in suite.ts), run with a fresh cpp_standalone build each time.
+ */
+export function runBrian2(s: RunSpec, script: readonly string[], target: string, threads = 1): Promise<ChildRun> {
+  const [file, ...leading] = script;
+  const args = [path.join(HERE, 'brian2', file), ...leading, ...commonArgs(s), '--target', target, '--threads', String(threads)];
   return runChild(BRIAN2_PYTHON, args);
 }

@@ -38,9 +38,10 @@ async function main(names: string[], o: Opts): Promise<void> {
     if (o.pairs < 5) log(`note: ${o.pairs} pairs; at least 5 are needed for a meaningful median`);
     for (const name of names.length ? names : ['coba']) {
       const b = findBenchmark(name);
+      if (!b.brian2) throw new InvalidArgumentError(`--vs brian2: '${name}' has no Brian2 equivalent in bench/brian2/`);
       const spec = { name, n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed };
       log(`${name}: ${o.pairs} A/B pairs against Brian2 ${o.target}, N = ${spec.n}, ${spec.duration} ms`);
-      console.log(JSON.stringify(await versusBrian2(spec, { pairs: o.pairs, target: o.target, log })));
+      console.log(JSON.stringify(await versusBrian2(spec, { brian2: b.brian2, pairs: o.pairs, target: o.target, log })));
     }
     return;
   }

@@ -1,4 +1,5 @@
 import { runBrette } from './brette-bench.js';
+import { runCobahh } from './cobahh.js';
 import { runEi1m } from './ei1m.js';
 import type { BenchOptions, BenchResult } from './result.js';
 
@@ -6,36 +7,49 @@ export interface Benchmark {
   name: string;
   description: string;
   defaults: BenchOptions;
+  /** The Brian2 equivalent for `--vs brian2`: a script in bench/brian2/ and its leading arguments. */
+  brian2?: readonly string[];
   /** Smaller settings for `npm run bench` (the whole suite), when the full run takes too long. */
   inSuite?: Partial<BenchOptions>;
   run(o: BenchOptions): BenchResult;
 }
 
-/** The benchmarks, in suite order. COBA-HH and decision-making follow when their models land. */
+/** The benchmarks, in suite order. */
 export const BENCHMARKS: readonly Benchmark[] = [
   {
     name: 'coba',
     description: 'Brette et al. 2007 COBA: LIF, exponential conductances, 80 synapses per neuron',
     defaults: { n: 4000, duration: 1000, seed: 1 },
+    brian2: ['brette.py', 'coba'],
     run: (o) => runBrette('coba', o),
   },
   {
     name: 'cuba',
     description: 'Brette et al. 2007 CUBA: LIF, exponential currents, 80 synapses per neuron',
     defaults: { n: 4000, duration: 1000, seed: 1 },
+    brian2: ['brette.py', 'cuba'],
     run: (o) => runBrette('cuba', o),
   },
   {
     name: 'coba-unfused',
     description: 'COBA with network-level synapse fusion turned off: what the fusion gains (same spikes)',
     defaults: { n: 4000, duration: 1000, seed: 1 },
+    brian2: ['brette.py', 'coba'],
     run: (o) => runBrette('coba', o, false),
   },
   {
     name: 'cuba-unfused',
     description: 'CUBA with network-level synapse fusion turned off',
     defaults: { n: 4000, duration: 1000, seed: 1 },
+    brian2: ['brette.py', 'cuba'],
     run: (o) => runBrette('cuba', o, false),
+  },
+  {
+    name: 'cobahh',
+    description: 'Brette et al. 2007 COBA-HH: Traub-Miles HH, exponential conductances, 80 synapses per neuron, no input',
+    defaults: { n: 4000, duration: 1000, seed: 1 },
+    brian2: ['cobahh.py'],
+    run: runCobahh,
   },
   {
     name: 'ei-1m',
@@ -46,7 +60,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   },
 ];
 
-export const NOT_YET = ['cobahh', 'decision-making'];
+export const NOT_YET = ['decision-making'];
 
 export function findBenchmark(name: string): Benchmark {
   const found = BENCHMARKS.find((b) => b.name === name);

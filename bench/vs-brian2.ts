@@ -3,6 +3,8 @@ import { round } from './result.js';
 import { median, rateAgreement } from './stats.js';
 
 export interface VsOptions {
+  /** The Brian2 script and its leading arguments (suite.ts). */
+  brian2: readonly string[];
   pairs: number;
   target: string;
   log: (line: string) => void;
@@ -20,7 +22,7 @@ export async function versusBrian2(spec: RunSpec, o: VsOptions): Promise<Record<
   for (let k = 0; k < o.pairs; k++) {
     const seeded = { ...spec, seed: (spec.seed ?? 1) + k };
     const a = await runNeurodyn(seeded);
-    const b = await runBrian2(seeded, o.target);
+    const b = await runBrian2(seeded, o.brian2, o.target);
     ours.push(a);
     theirs.push(b);
     o.log(

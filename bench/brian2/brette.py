@@ -93,30 +93,41 @@ def build(b2, model, n, seed):
         ''', threshold='v >= V_th', reset='v = V_reset', refractory=(TAU_REF + DT) * b2.ms,
         method='exact', namespace=ns, name='G')
     G.v = 'V_init_mean + V_init_sd*randn()'
+    net, spikes, synapses = wire_synapses(b2, G, n_e, prob, ns, current)
+    return net, spikes, synapses, prob
+
+
+def wire_synapses(b2, G, n_e, prob, namespace, current):
+    """The synapses in BrainPy's update order, all before the neurons' step: ge, gi decay
+    (namespace: decay_e, decay_i), the previous step's spikes add we or wi, then ``current``
+    computes I from the new g and the old v.  Returns the network, its spike monitor and the
+    two Synapses."""
     G.run_regularly('ge = ge*decay_e\ngi = gi*decay_i', when='before_groups', order=0,
                     name='decay')
-    SE = b2.Synapses(G[:n_e], G, on_pre='ge_post += we', namespace=ns, name='SE')
-    SI = b2.Synapses(G[n_e:], G, on_pre='gi_post += wi', namespace=ns, name='SI')
+    SE = b2.Synapses(G[:n_e], G, on_pre='ge_post += we', namespace=namespace, name='SE')
+    SI = b2.Synapses(G[n_e:], G, on_pre='gi_post += wi', namespace=namespace, name='SI')
     SE.connect(p=prob)
     SI.connect(p=prob)
     SE.pre.when, SE.pre.order = 'before_groups', 1
     SI.pre.when, SI.pre.order = 'before_groups', 2
     G.run_regularly(current, when='before_groups', order=3, name='current')
     spikes = b2.SpikeMonitor(G, record=False, name='spk')
-    return b2.Network(G, SE, SI, spikes), spikes, SE, SI, prob
+    return b2.Network(G, SE, SI, spikes), spikes, [SE, SI]
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('model', choices=sorted(MODELS))
+def add_run_arguments(ap):
+    """The options every Brian2 benchmark script takes (the same as Neurodyn's bench/run.ts)."""
     ap.add_argument('--n', type=int, default=4000)
     ap.add_argument('--duration', type=float, default=1000.0, help='simulated ms')
     ap.add_argument('--target', default='cpp_standalone', choices=['cpp_standalone', 'cython', 'numpy'])
     ap.add_argument('--threads', type=int, default=1, help='OpenMP threads (cpp_standalone)')
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--dir', help='cpp_standalone project directory (default: a fresh temporary one, removed after)')
-    args = ap.parse_args()
 
+
+def run_benchmark(args, model, build, dt=DT):
+    """Set up the device, build the network with ``build(b2)`` -> (net, spike monitor, synapse
+    objects, connection probability), run it and print the JSON line."""
     import brian2 as b2
     b2.prefs.logging.console_log_level = 'WARNING'
     tmp = None
@@ -128,16 +139,16 @@ def main():
             '/usr/bin/time', '-f', '%M %U %S %e', '-o', 'results/peak_rss_kb.txt', './main']
     else:
         b2.prefs.codegen.target = args.target
-    b2.defaultclock.dt = DT * b2.ms
+    b2.defaultclock.dt = dt * b2.ms
 
-    net, spikes, SE, SI, prob = build(b2, args.model, args.n, args.seed)
+    net, spikes, synapse_groups, prob = build(b2)
     with StdoutToStderr():
         net.run(args.duration * b2.ms)
         if args.target == 'cpp_standalone':
             b2.device.build(directory=directory, compile=True, run=True, with_output=False)
     device = b2.get_device()
     count = int(spikes.num_spikes)
-    synapses = int(len(SE)) + int(len(SI))
+    synapses = sum(int(len(S)) for S in synapse_groups)
     wall_total = time.time() - T_START
     wall_run = float(device._last_run_time)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -152,14 +163,22 @@ def main():
     if tmp:
         shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps(dict(
-        simulator='brian2', model=args.model, N=args.n, synapses=synapses, p=prob,
-        duration_ms=args.duration, dt_ms=DT,
+        simulator='brian2', model=model, N=args.n, synapses=synapses, p=prob,
+        duration_ms=args.duration, dt_ms=dt,
         backend=f'brian2-{b2.__version__}-{args.target}', threads=max(1, args.threads),
         seed=args.seed, wall_run_s=round(wall_run, 4), wall_total_s=round(wall_total, 3),
         loop_clock='cpu (std::clock)' if args.target == 'cpp_standalone' and args.threads <= 1 else 'wall',
         cpu_run_s=cpu_run, wall_binary_s=wall_binary,
         spikes=count, rate_hz=round(count / args.n / (args.duration / 1000), 4),
         peak_rss_mb=round(rss_mb, 1))), flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('model', choices=sorted(MODELS))
+    add_run_arguments(ap)
+    args = ap.parse_args()
+    run_benchmark(args, args.model, lambda b2: build(b2, args.model, args.n, args.seed))
 
 
 if __name__ == '__main__':
