@@ -3,8 +3,7 @@ import type { StepContext } from '../core/context.js';
 import { NeuGroup } from '../core/neu-group.js';
 import { animate2D } from '../plot/node-animate.js';
 import { Runner } from '../runner/runner.js';
-import { ringDistance } from './cann-1d.js';
-import { bumpCentre } from './cann-tracking.js';
+import { bumpCentre, ringDistance } from './cann-1d.js';
 import type { Check, Example, ExampleOptions, ExampleResult } from './example.js';
 
 /**
@@ -101,8 +100,9 @@ async function simulate(cann: CANN2D, stim: (t: number) => Float64Array | number
   const runner = new Runner(cann, { monitors: ['r'], inputs: [['input', stim, 'func', '=']], dt: o.dt, progress: false });
   const wall = runner.run(duration);
   const r = runner.mon.get('r');
-  const animation = await animate2D({ values: r.data, netSize: [cann.length, cann.length], frameStep: Math.max(1, Math.round(0.5 / o.dt)), frameDelay: 50, t0: r.ts[0], dt: r.ts[1] - r.ts[0], title: file }, path.join(o.outDir, file));
-  return { r, wall, animation };
+  const frames = { values: r.data, netSize: [cann.length, cann.length] as [number, number], frameStep: Math.max(1, Math.round(0.5 / o.dt)), frameDelay: 50, t0: r.ts[0], dt: r.ts[1] - r.ts[0], title: file };
+  const animations = [await animate2D(frames, path.join(o.outDir, file)), await animate2D({ ...frames, format: 'gif' }, path.join(o.outDir, file))];
+  return { r, wall, animations };
 }
 
 export const cann2D: Example = {
@@ -114,7 +114,7 @@ export const cann2D: Example = {
     '-pi to pi as ramp_input). The seed uses a dense 10^4 x 10^4 matrix; here the separable Gaussian kernel gives the ' +
     'same interaction in O(length^3). Checks: the bump forms at the stimulus position and persists without input; in ' +
     'tracking the bump lags the fast stimulus (0.31 rad/ms per axis) by less than 2a and stays on the diagonal. The ' +
-    'duration option sets the encoding run. Animations (animate_2D of r) are HTML files.',
+    'duration option sets the encoding run. Animations (animate_2D of r) are written as HTML and as GIF files.',
   defaultDuration: 30,
   run: async (o: ExampleOptions): Promise<ExampleResult> => {
     const cann = new CANN2D(100, { tau: 1, k: 0.1, a: 0.5, A: 10, J0: 4, z_min: -Math.PI, z_max: Math.PI });
@@ -142,6 +142,6 @@ export const cann2D: Example = {
       tracking_lead: { value: lag, expected: 'in (-1, 0): the bump lags the moving stimulus (no adaptation) but stays within two tuning widths a', pass: lag < 0 && lag > -2 * cann.p.a },
       tracking_on_diagonal: { value: Math.abs(ringDistance(ty - tx, range)), expected: `< one grid step ${step.toFixed(4)}: the bump moves along the stimulus diagonal`, pass: Math.abs(ringDistance(ty - tx, range)) < step },
     };
-    return { duration_ms: duration, steps: enc.r.rows + tr.r.rows, wall_s: enc.wall + tr.wall, groups: {}, figures: [enc.animation, tr.animation], checks };
+    return { duration_ms: duration, steps: enc.r.rows + tr.r.rows, wall_s: enc.wall + tr.wall, groups: {}, figures: [...enc.animations, ...tr.animations], checks };
   },
 };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { StepContext } from '../core/context.js';
 import { animate1D } from '../plot/node-animate.js';
 import { Runner } from '../runner/runner.js';
-import { CANN1D, ringDistance } from './cann-1d.js';
+import { bumpCentre, CANN1D, ringDistance } from './cann-1d.js';
 import type { Check, Example, ExampleOptions, ExampleResult } from './example.js';
 
 /**
@@ -30,17 +30,6 @@ export class CANN1DSFA extends CANN1D {
     }
     this.recordSpikes(0);
   }
-}
-
-/** Bump centre on the ring: the angle of the population vector sum u_i exp(i x_i). */
-export function bumpCentre(x: ArrayLike<number>, u: ArrayLike<number>): number {
-  let c = 0;
-  let s = 0;
-  for (let i = 0; i < x.length; i++) {
-    c += Math.max(0, u[i]) * Math.cos(x[i]);
-    s += Math.max(0, u[i]) * Math.sin(x[i]);
-  }
-  return Math.atan2(s, c);
 }
 
 interface TrackingRun {
