@@ -11,10 +11,13 @@ import { animate1D, animate2D } from '../src/plot/node-animate.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'gif-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** RGBA pixels of one decoded frame. */
+/** RGBA pixels of frame k as a viewer shows it: frames 0..k drawn over each other (disposal 1). */
 function frameRGBA(gif: GifReader, k: number): Uint8Array {
   const px = new Uint8Array(gif.width * gif.height * 4);
-  gif.decodeAndBlitFrameRGBA(k, px);
+  for (let j = 0; j <= k; j++) {
+    expect(gif.frameInfo(j).disposal).toBe(1);
+    gif.decodeAndBlitFrameRGBA(j, px);
+  }
   return px;
 }
 
