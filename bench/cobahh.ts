@@ -20,10 +20,10 @@ import type { BenchOptions, BenchResult } from './result.js';
  */
 const DT = 0.1;
 const EXC_FRACTION = 0.8;
-const P = { Cm: 200, gl: 10, gNa: 20000, gKd: 6000, El: -60, ENa: 50, EK: -90, VT: -63, V_th: -20 };
+export const P = { Cm: 200, gl: 10, gNa: 20000, gKd: 6000, El: -60, ENa: 50, EK: -90, VT: -63, V_th: -20 };
 const SYN = { we: 6, tau_e: 5, E_e: 0, wi: 67, tau_i: 10, E_i: -80 };
 
-const TRAUB_MILES_HH = defineModel(
+export const TRAUB_MILES_HH = defineModel(
   'TraubMilesHH',
   {
     equations: {

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runNeurodyn } from './child.js';
-import { BENCHMARKS, findBenchmark, NOT_YET } from './suite.js';
+import { BENCHMARKS, findBenchmark } from './suite.js';
 import { versusBrian2 } from './vs-brian2.js';
 
 /**
@@ -53,7 +53,7 @@ async function main(names: string[], o: Opts): Promise<void> {
     return;
   }
   const selected = names.length ? names.map(findBenchmark) : BENCHMARKS;
-  if (!names.length) log(`suite: ${selected.map((b) => b.name).join(', ')} (not yet: ${NOT_YET.join(', ')})`);
+  if (!names.length) log(`suite: ${selected.map((b) => b.name).join(', ')}`);
   for (const b of selected) {
     const scaled = names.length ? {} : (b.inSuite ?? {});
     if (scaled.n !== undefined && o.n === undefined) log(`${b.name}: scaled to N = ${scaled.n} in the suite (run it alone for N = ${b.defaults.n})`);

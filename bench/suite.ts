@@ -1,5 +1,6 @@
 import { runBrette } from './brette-bench.js';
 import { runCobahh } from './cobahh.js';
+import { DECISION_MAKING_SIZE, runDecisionMaking } from './decision-making.js';
 import { runEi1m } from './ei1m.js';
 import type { BenchOptions, BenchResult } from './result.js';
 
@@ -52,6 +53,13 @@ export const BENCHMARKS: readonly Benchmark[] = [
     run: runCobahh,
   },
   {
+    name: 'decision-making',
+    description: 'Wang 2002 decision making (the gallery network): 2000 LIF, all-to-all AMPA/NMDA/GABA with delays, Poisson input, one 1600 ms trial',
+    defaults: { n: DECISION_MAKING_SIZE, duration: 1600, seed: 1 },
+    brian2: ['decision_making.py'],
+    run: runDecisionMaking,
+  },
+  {
     name: 'ei-1m',
     description: "seed 001's E/I network of 1,000,000 LIF neurons, 2e10 synapses generated on the fly, dt 0.4 ms",
     defaults: { n: 1_000_000, duration: 100, seed: 1 },
@@ -60,13 +68,10 @@ export const BENCHMARKS: readonly Benchmark[] = [
   },
 ];
 
-export const NOT_YET = ['decision-making'];
-
 export function findBenchmark(name: string): Benchmark {
   const found = BENCHMARKS.find((b) => b.name === name);
   if (!found) {
-    const pending = NOT_YET.includes(name) ? ` ('${name}' is not implemented yet)` : '';
-    throw new Error(`unknown benchmark '${name}'${pending}; available: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    throw new Error(`unknown benchmark '${name}'; available: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   }
   return found;
 }

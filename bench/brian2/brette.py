@@ -127,7 +127,8 @@ def add_run_arguments(ap):
 
 def run_benchmark(args, model, build, dt=DT):
     """Set up the device, build the network with ``build(b2)`` -> (net, spike monitor, synapse
-    objects, connection probability), run it and print the JSON line."""
+    objects or their number of connections, connection probability), run it and print the JSON
+    line."""
     import brian2 as b2
     b2.prefs.logging.console_log_level = 'WARNING'
     tmp = None
@@ -148,7 +149,7 @@ def run_benchmark(args, model, build, dt=DT):
             b2.device.build(directory=directory, compile=True, run=True, with_output=False)
     device = b2.get_device()
     count = int(spikes.num_spikes)
-    synapses = sum(int(len(S)) for S in synapse_groups)
+    synapses = synapse_groups if isinstance(synapse_groups, int) else sum(int(len(S)) for S in synapse_groups)
     wall_total = time.time() - T_START
     wall_run = float(device._last_run_time)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
