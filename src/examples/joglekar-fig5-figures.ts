@@ -35,10 +35,10 @@ export function fig5RatesSpec(runs: readonly RegimeRun[], names: readonly string
   const panels = areas.map((area, k) => {
     const data = new Float64Array(ts.length * runs.length);
     runs.forEach((run, r) => ts.forEach((_, s) => (data[s * runs.length + r] = run.rates.data[(a + s) * run.rates.cols + area])));
-    const spec = lineSpec(ts, { rows: ts.length, cols: runs.length, data }, { title: names[area], width: 220, height: 90, ylabel: 'Hz', legend: 'GBA 0 weak / 1 strong' });
+    const spec = lineSpec(ts, { rows: ts.length, cols: runs.length, data }, { title: names[area], width: 220, height: 90, ylabel: 'Hz', legend: 'regime' });
     return { ...spec, name: `panel_${k}` } as PlotSpec;
   });
-  return gridSpecs(panels, 3, 'Joglekar 2018, Fig. 5: E population rate per area (10 ms window)');
+  return gridSpecs(panels, 3, `Joglekar 2018, Fig. 5: E population rate per area, 10 ms window (${runs.map((r, k) => `${k}: ${r.title}`).join(', ')})`);
 }
 
 /** Peak rise per area along the hierarchy (log10 Hz, floored at 0.01 Hz), one line per regime. */
