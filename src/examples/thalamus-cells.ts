@@ -1,69 +1,85 @@
 import * as ch from '../models/channels/index.js';
+import { sizeToNum, type Size } from '../core/neu-group.js';
+import { type InitValue, Uniform } from '../init/index.js';
 import { sectionInput } from '../inputs/index.js';
 import type { Example } from './example.js';
 import { type PatternPanel, runPanel, runPatternGallery } from './single-neuron.js';
 
-/** Single-cell versions of seed 001's four thalamic cell types (Li, Henriquez & Frohlich 2017): gL = 0.01, gKL = 0.01. */
-const gL = 0.01;
-const gKL = 0.01;
+/**
+ * The four thalamic cell types of seed 001 (Li, Henriquez & Frohlich 2017) as CondNeuGroups with
+ * the seed's channels and parameters. As in the seed, gL is 0.01 for a single cell and drawn from
+ * Uniform(0.0075, 0.0125) per neuron in a population; gKL is the cell class's argument (0.01 by default).
+ */
+export interface ThalamicCellOptions {
+  gKL?: number;
+  V_initializer?: InitValue;
+  method?: string;
+  name?: string;
+}
+
 const CALCIUM = { C_rest: 5e-5, tau: 10, d: 0.5 };
 
-export function htc(method = 'exp_auto'): ch.CondNeuGroup {
-  return new ch.CondNeuGroup(1, {
-    method,
-    A: 2.9e-4, V_initializer: -65, V_th: 20,
-    IL: new ch.IL(1, { g_max: gL, E: -70 }), IKL: new ch.IKL(1, { g_max: gKL }),
-    INa: new ch.INa_Ba2002(1, { V_sh: -30 }), IDR: new ch.IKDR_Ba2002(1, { V_sh: -30, phi: 0.25 }),
-    Ih: new ch.Ih_HM1992(1, { g_max: 0.01, E: -43 }),
-    Ca: new ch.CalciumDetailed(1, {
+/** What the four classes share: membrane area, initial V, spike threshold 20 mV, leak and K leak. */
+function common(size: Size, o: ThalamicCellOptions, cell: { A: number; V0: number; EL: number }) {
+  const { gKL = 0.01, V_initializer = cell.V0, method = 'exp_auto', name } = o;
+  const gL = sizeToNum(size) === 1 ? 0.01 : new Uniform(0.0075, 0.0125);
+  return { method, name, A: cell.A, V_initializer, V_th: 20, IL: new ch.IL(size, { g_max: gL, E: cell.EL }), IKL: new ch.IKL(size, { g_max: gKL }) };
+}
+
+export function makeHTC(size: Size = 1, o: ThalamicCellOptions = {}): ch.CondNeuGroup {
+  return new ch.CondNeuGroup(size, {
+    ...common(size, o, { A: 2.9e-4, V0: -65, EL: -70 }),
+    INa: new ch.INa_Ba2002(size, { V_sh: -30 }), IDR: new ch.IKDR_Ba2002(size, { V_sh: -30, phi: 0.25 }),
+    Ih: new ch.Ih_HM1992(size, { g_max: 0.01, E: -43 }),
+    Ca: new ch.CalciumDetailed(size, {
       ...CALCIUM,
-      ICaL: new ch.ICaL_IS2008(1, { g_max: 0.5 }), IAHP: new ch.IAHP_De1994(1, { g_max: 0.3, E: -90 }),
-      ICaN: new ch.ICaN_IS2008(1, { g_max: 0.5 }), ICaT: new ch.ICaT_HM1992(1, { g_max: 2.1 }), ICaHT: new ch.ICaHT_HM1992(1, { g_max: 3 }),
+      ICaL: new ch.ICaL_IS2008(size, { g_max: 0.5 }), IAHP: new ch.IAHP_De1994(size, { g_max: 0.3, E: -90 }),
+      ICaN: new ch.ICaN_IS2008(size, { g_max: 0.5 }), ICaT: new ch.ICaT_HM1992(size, { g_max: 2.1 }), ICaHT: new ch.ICaHT_HM1992(size, { g_max: 3 }),
     }),
   });
 }
 
-export function rtc(method = 'exp_auto'): ch.CondNeuGroup {
-  return new ch.CondNeuGroup(1, {
-    method,
-    A: 2.9e-4, V_initializer: -65, V_th: 20,
-    IL: new ch.IL(1, { g_max: gL, E: -70 }), IKL: new ch.IKL(1, { g_max: gKL }),
-    INa: new ch.INa_Ba2002(1, { V_sh: -40 }), IDR: new ch.IKDR_Ba2002(1, { V_sh: -40, phi: 0.25 }),
-    Ih: new ch.Ih_HM1992(1, { g_max: 0.01, E: -43 }),
-    Ca: new ch.CalciumDetailed(1, {
+export function makeRTC(size: Size = 1, o: ThalamicCellOptions = {}): ch.CondNeuGroup {
+  return new ch.CondNeuGroup(size, {
+    ...common(size, o, { A: 2.9e-4, V0: -65, EL: -70 }),
+    INa: new ch.INa_Ba2002(size, { V_sh: -40 }), IDR: new ch.IKDR_Ba2002(size, { V_sh: -40, phi: 0.25 }),
+    Ih: new ch.Ih_HM1992(size, { g_max: 0.01, E: -43 }),
+    Ca: new ch.CalciumDetailed(size, {
       ...CALCIUM,
-      ICaL: new ch.ICaL_IS2008(1, { g_max: 0.3 }), IAHP: new ch.IAHP_De1994(1, { g_max: 0.1, E: -90 }),
-      ICaN: new ch.ICaN_IS2008(1, { g_max: 0.6 }), ICaT: new ch.ICaT_HM1992(1, { g_max: 2.1 }), ICaHT: new ch.ICaHT_HM1992(1, { g_max: 0.6 }),
+      ICaL: new ch.ICaL_IS2008(size, { g_max: 0.3 }), IAHP: new ch.IAHP_De1994(size, { g_max: 0.1, E: -90 }),
+      ICaN: new ch.ICaN_IS2008(size, { g_max: 0.6 }), ICaT: new ch.ICaT_HM1992(size, { g_max: 2.1 }), ICaHT: new ch.ICaHT_HM1992(size, { g_max: 0.6 }),
     }),
   });
 }
 
-export function interneuron(method = 'exp_auto'): ch.CondNeuGroup {
-  return new ch.CondNeuGroup(1, {
-    method,
-    A: 1.7e-4, V_initializer: -70, V_th: 20,
-    IL: new ch.IL(1, { g_max: gL, E: -60 }), IKL: new ch.IKL(1, { g_max: gKL }),
-    INa: new ch.INa_Ba2002(1, { V_sh: -30 }), IDR: new ch.IKDR_Ba2002(1, { V_sh: -30, phi: 0.25 }),
-    Ih: new ch.Ih_HM1992(1, { g_max: 0.05, E: -43 }),
-    Ca: new ch.CalciumDetailed(1, {
+export function makeIN(size: Size = 1, o: ThalamicCellOptions = {}): ch.CondNeuGroup {
+  return new ch.CondNeuGroup(size, {
+    ...common(size, o, { A: 1.7e-4, V0: -70, EL: -60 }),
+    INa: new ch.INa_Ba2002(size, { V_sh: -30 }), IDR: new ch.IKDR_Ba2002(size, { V_sh: -30, phi: 0.25 }),
+    Ih: new ch.Ih_HM1992(size, { g_max: 0.05, E: -43 }),
+    Ca: new ch.CalciumDetailed(size, {
       ...CALCIUM,
-      IAHP: new ch.IAHP_De1994(1, { g_max: 0.2, E: -90 }), ICaN: new ch.ICaN_IS2008(1, { g_max: 0.1 }), ICaHT: new ch.ICaHT_HM1992(1, { g_max: 2.5 }),
+      IAHP: new ch.IAHP_De1994(size, { g_max: 0.2, E: -90 }), ICaN: new ch.ICaN_IS2008(size, { g_max: 0.1 }), ICaHT: new ch.ICaHT_HM1992(size, { g_max: 2.5 }),
     }),
   });
 }
 
-export function trn(method = 'exp_auto'): ch.CondNeuGroup {
-  return new ch.CondNeuGroup(1, {
-    method,
-    A: 1.43e-4, V_initializer: -70, V_th: 20,
-    IL: new ch.IL(1, { g_max: gL, E: -60 }), IKL: new ch.IKL(1, { g_max: gKL }),
-    INa: new ch.INa_Ba2002(1, { V_sh: -40 }), IDR: new ch.IKDR_Ba2002(1, { V_sh: -40 }),
-    Ca: new ch.CalciumDetailed(1, {
+export function makeTRN(size: Size = 1, o: ThalamicCellOptions = {}): ch.CondNeuGroup {
+  return new ch.CondNeuGroup(size, {
+    ...common(size, o, { A: 1.43e-4, V0: -70, EL: -60 }),
+    INa: new ch.INa_Ba2002(size, { V_sh: -40 }), IDR: new ch.IKDR_Ba2002(size, { V_sh: -40 }),
+    Ca: new ch.CalciumDetailed(size, {
       ...CALCIUM, tau: 100,
-      IAHP: new ch.IAHP_De1994(1, { g_max: 0.2, E: -90 }), ICaN: new ch.ICaN_IS2008(1, { g_max: 0.2 }), ICaT: new ch.ICaT_HP1992(1, { g_max: 1.3 }),
+      IAHP: new ch.IAHP_De1994(size, { g_max: 0.2, E: -90 }), ICaN: new ch.ICaN_IS2008(size, { g_max: 0.2 }), ICaT: new ch.ICaT_HP1992(size, { g_max: 1.3 }),
     }),
   });
 }
+
+/** Single cells (gL = 0.01, gKL = 0.01), as the seed's try_trn_neuron builds them. */
+export const htc = (method = 'exp_auto') => makeHTC(1, { method });
+export const rtc = (method = 'exp_auto') => makeRTC(1, { method });
+export const interneuron = (method = 'exp_auto') => makeIN(1, { method });
+export const trn = (method = 'exp_auto') => makeTRN(1, { method });
 
 const DT = 0.01;
 
