@@ -23,6 +23,7 @@ import { lifPhaseLocking } from './lif-phase-locking.js';
 import { wangBuzsakiGamma } from './wang-buzsaki-gamma.js';
 import { cobahh } from './cobahh.js';
 import { thalamusCells } from './thalamus-cells.js';
+import { thalamus } from './thalamus.js';
 import { izhikevichForumExample, izhikevichNetworkExample, tsodyksMarkramExample } from './strings-examples.js';
 import { fractionalChaos, lorenz, mackeyGlass, multiscroll, rabinovichFabrikantExample } from './chaos-examples.js';
 import { henonMap, logisticMap } from './map-examples.js';
@@ -38,7 +39,7 @@ import { joglekarFig2 } from './joglekar-fig2.js';
 import { joglekarFig5 } from './joglekar-fig5.js';
 import { ei1m } from './ei-1m.js';
 /** The gallery, in the order `neurodyn examples` lists it. */
-export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, fhnBifurcation, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, cann2D, cann1DTracking, cannSlowPoints, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig1, joglekarFig2, joglekarFig5, ei1m, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
+export const EXAMPLES: readonly Example[] = [eiBalanced, coba, cuba, izhikevichPatterns, adexPatterns, gifPatterns, lifPhaseLocking, wangBuzsakiGamma, cobahh, thalamusCells, thalamus, vreeswijkEI, tianFastResponse, decisionMaking, phasePlane1D, fhnBifurcation, pituitaryGapJunction, wilsonCowanAnalysis, nak2D, decisionMakingSlowPoints, susinAI, susinCHING, susinING, susinPING, fractionalIzhikevich, fractionalFHR, lorenz, henonMap, logisticMap, mackeyGlass, multiscroll, rabinovichFabrikantExample, fractionalChaos, brunelHakim, synfireChains, spikeTimingReliability, hindmarshRoseFastSlow, shermanGapJunction, cann1D, cann2D, cann1DTracking, cannSlowPoints, gjFhnSlowPoints, izhikevichNetworkExample, izhikevichForumExample, tsodyksMarkramExample, joglekarFig1, joglekarFig2, joglekarFig5, ei1m, wilsonCowan, fhn, jansenRit, wholeBrainFhn];
 
 export function findExample(name: string): Example | undefined {
   return EXAMPLES.find((e) => e.name === name);
