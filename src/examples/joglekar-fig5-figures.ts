@@ -14,6 +14,12 @@ export interface RegimeRun {
   peaks: Float64Array;
 }
 
+/** First step at or after t, or the number of steps when the run ends before t. */
+export function indexOf(ts: Float64Array, t: number): number {
+  const k = ts.findIndex((x) => x >= t - 1e-9);
+  return k < 0 ? ts.length : k;
+}
+
 /** The seed's raster_plot: y in areas, V1 at the bottom, one band of `shown` neurons per area. */
 export function fig5RasterSpec(runs: readonly RegimeRun[], names: readonly string[], shown: number, duration: number): PlotSpec {
   const panels = runs.map((run) => {
@@ -30,7 +36,7 @@ export function fig5RasterSpec(runs: readonly RegimeRun[], names: readonly strin
 
 /** Per-area E rate, weak (0) and strong (1) GBA in one panel per area. */
 export function fig5RatesSpec(runs: readonly RegimeRun[], names: readonly string[], areas: readonly number[], window: readonly [number, number]): PlotSpec {
-  const [a, b] = window.map((t) => runs[0].ts.findIndex((x) => x >= t - 1e-9));
+  const [a, b] = window.map((t) => indexOf(runs[0].ts, t));
   const ts = runs[0].ts.subarray(a, b);
   const panels = areas.map((area, k) => {
     const data = new Float64Array(ts.length * runs.length);
