@@ -15,8 +15,8 @@ import { readMatFile } from '../io/node.js';
  * noisy LIF neurons, delta synapses onto V (blocked while refractory), random connectivity of
  * probability 0.1 for every pair of populations, long-range E->E and E->I weights scaled by FLN
  * and by the target's hierarchy (1 + alpha * hier), conduction delays distance / 3.5 (2 ms inside
- * an area). Connectivity is generated on the fly (JitFixedProb): the full network has ~1.3e8
- * synapses, too many to store on a 2-core machine.
+ * an area). Connectivity is generated on the fly (JitFixedProb), so the full-size network
+ * (~1.8e8 synapses) costs no connectivity memory.
  */
 export const AREAS = ['V1', 'V2', 'V4', 'DP', 'MT', '8m', '5', '8l', 'TEO', '2', 'F1', 'STPc', '7A', '46d', '10', '9/46v', '9/46d', 'F5', 'TEpd', 'PBr', '7m', '7B', 'F2', 'STPi', 'PROm', 'F7', '8B', 'STPr', '24c'] as const;
 
