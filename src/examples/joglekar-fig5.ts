@@ -155,7 +155,8 @@ export const joglekarFig5: Example = {
     'Weak GBA reproduces Fig. 5A: the pulse reaches the early visual areas and not prefrontal cortex. Strong GBA does NOT reproduce the ' +
     "paper's transient propagation: the pulse reaches 24c, but the whole network then ignites into a persistent 100-400 Hz state, and the " +
     'late-rate check fails. Brian2 running the same equations ignites too (test/reference/joglekar-fig5-brian2.json), and so does the ' +
-    "full-size network; the authors' smaller pulse (6.3) ignites it as well.",
+    "full-size network and the authors' smaller pulse (6.3); so does Brian2 running the authors' own formulation (delays jittered by 10 %, " +
+    'pulse 6.3, input also during refractoriness).',
   defaultDuration: 950,
   async run(o: ExampleOptions) {
     const scale = o.scale ?? DEFAULT_SCALE;
