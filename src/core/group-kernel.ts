@@ -144,24 +144,8 @@ export function compileGroupKernel(
 
   // Attached synapses first: their new state is what their outputs read, before the membrane step.
   const numStates = model.states.length + attached.reduce((total, syn) => total + syn.model.states.length, 0);
-  const checks: string[] = [];
-  let stateIndex = model.states.length;
-  const attachedStores: string[] = [];
-  attached.forEach((syn, j) => {
-    const prefix = `y${j}_`;
-    const states = syn.model.states;
-    for (const v of states) lines.push(`const ${prefix}c_${v} = ${arrayOf(attachedArray(j, v))}[k];`);
-    const block = emitStateStep(syn.model, syn.params, syn.method, dt, prefix, [syn.receives], () => `${arrayOf(attachedArray(j, '$inc'))}[k]`, `synapse '${syn.name}'`, store);
-    lines.push(block.code);
-    for (const v of states) {
-      checks.push(`if (!(${block.next[v]} - ${block.next[v]} === 0)) return -(1 + k * ${numStates} + ${stateIndex++});`);
-      attachedStores.push(`${arrayOf(attachedArray(j, v))}[k] = ${block.next[v]};`);
-    }
-    attachedStores.push(`${arrayOf(attachedArray(j, '$inc'))}[k] = 0;`);
-    const conductance = block.next[syn.conductance];
-    const current = emit(syn.current, (name) => (name === 'g' ? conductance : `c_${name}`), `output of synapse '${syn.name}'`);
-    lines.push(`c_${syn.target} = ${store(`c_${syn.target} + ${current}`)};`);
-  });
+  const fused = emitAttachedSynapses(attached, arrayOf, dt, store, (s) => `return -(1 + k * ${numStates} + ${model.states.length + s});`);
+  lines.push(...fused.lines);
   // Stored before the checks, so that an error reports the input the neuron received.
   const targetedInputs = [...new Set(attached.map((syn) => syn.target))].filter((v) => model.inputs.includes(v));
   for (const v of targetedInputs) lines.push(`${arrayOf(v)}[k] = c_${v};`);
@@ -192,7 +176,7 @@ export function compileGroupKernel(
     if (held.length > 0) lines.push(`if (refr) { ${held.map((v) => `n_${v} = c_${v};`).join(' ')} }`);
   }
   // Synapse states first, as separate updates would find them first.
-  lines.push(...checks);
+  lines.push(...fused.checks);
   model.states.forEach((v, s) => lines.push(`if (!(n_${v} - n_${v} === 0)) return -(1 + k * ${numStates} + ${s});`));
 
   if (hasThreshold) {
@@ -207,12 +191,47 @@ export function compileGroupKernel(
   }
   for (const v of model.states) lines.push(`${arrayOf(v)}[k] = n_${v};`);
   for (const v of increments) lines.push(`${arrayOf(incrementArray(v))}[k] = 0;`);
-  lines.push(...attachedStores);
+  lines.push(...fused.stores);
   if (hasRefractory) lines.push(`${arrayOf(REFRACTORY_FLAG)}[k] = (refr || ${hasThreshold ? 'spk' : 'false'}) ? 1 : 0;`);
   lines.push('}', 'return count;');
 
   const source = lines.join('\n');
   return { kernel: compileFunction<GroupKernel>(GROUP_KERNEL_PARAMETERS, source), arrayOrder, source };
+}
+
+/**
+ * Per neuron k: each attached synapse's new state (its step plus its increment) and its output
+ * added to the targeted post variable, in network order. Also returns the non-finite checks
+ * (`fail(s)` is the statement for the s-th attached state) and the stores, which the kernel
+ * emits after every check has passed.
+ */
+function emitAttachedSynapses(
+  attached: readonly AttachedSynapse[],
+  arrayOf: (name: string) => string,
+  dt: number,
+  store: (value: string) => string,
+  fail: (state: number) => string,
+): { lines: string[]; checks: string[]; stores: string[] } {
+  const lines: string[] = [];
+  const checks: string[] = [];
+  const stores: string[] = [];
+  let stateIndex = 0;
+  attached.forEach((syn, j) => {
+    const prefix = `y${j}_`;
+    const increment = `${arrayOf(attachedArray(j, '$inc'))}[k]`;
+    for (const v of syn.model.states) lines.push(`const ${prefix}c_${v} = ${arrayOf(attachedArray(j, v))}[k];`);
+    const block = emitStateStep(syn.model, syn.params, syn.method, dt, prefix, [syn.receives], () => increment, `synapse '${syn.name}'`, store);
+    lines.push(block.code);
+    for (const v of syn.model.states) {
+      checks.push(`if (!(${block.next[v]} - ${block.next[v]} === 0)) ${fail(stateIndex++)}`);
+      stores.push(`${arrayOf(attachedArray(j, v))}[k] = ${block.next[v]};`);
+    }
+    stores.push(`${increment} = 0;`);
+    const conductance = block.next[syn.conductance];
+    const current = emit(syn.current, (name) => (name === 'g' ? conductance : `c_${name}`), `output of synapse '${syn.name}'`);
+    lines.push(`c_${syn.target} = ${store(`c_${syn.target} + ${current}`)};`);
+  });
+  return { lines, checks, stores };
 }
 
 /**
