@@ -68,8 +68,8 @@ export class EquationGroup extends NeuGroup {
     for (const v of model.inputs) this.addVariable(v);
     this.rng = usesRandomFunctions(model) ? streamFor(options.seed) : undefined;
     if (this.hasRefractory) {
-      this.registerVariable(LAST_SPIKE_TIME, float64Array(this.num).fill(-1e7));
-      this.registerVariable(REFRACTORY_FLAG, flagArray(this.num));
+      this.registerVariable(LAST_SPIKE_TIME, float64Array(this.num, this.storage).fill(-1e7));
+      this.registerVariable(REFRACTORY_FLAG, flagArray(this.num, this.storage));
     }
   }
 
@@ -100,7 +100,7 @@ export class EquationGroup extends NeuGroup {
         if (value.length !== this.num) {
           throw new ParameterError(`parameter '${name}' of group '${this.name}' has ${value.length} values for ${this.num} neurons`);
         }
-        const array = float64Array(this.num);
+        const array = float64Array(this.num, this.storage);
         array.set(value);
         out[name] = array;
       }

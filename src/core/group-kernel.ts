@@ -1,46 +1,22 @@
-import { type Expr, num, substitute, sym, symbolsOf } from '../expr/ast.js';
-import { compileFunction, emit, numberLiteral, type Resolver } from '../expr/emit.js';
-import { RANDOM_STREAM_PARAMETER } from '../expr/functions.js';
+import { add, bin, call, type Expr, mul, num, substitute, sym, symbolsOf } from '../expr/ast.js';
+import type { Resolver } from '../expr/emit.js';
+import { resolveSymbols } from '../expr/resolve.js';
 import { simplify } from '../expr/simplify.js';
-import { emitOdeStep } from '../integrators/emit-step.js';
+import { stepBindings } from '../integrators/emit-step.js';
+import { compileKernelJs } from './kernel-js.js';
+import type { ArrayType, GroupKernel, KernelArray, KernelPlan, KernelStatement } from './kernel-ir.js';
 import type { FloatArray } from './matrix.js';
 import { type Model, NOISE, usesNoise } from './model.js';
 import { ParameterError } from './errors.js';
 import { resolveMethod } from '../integrators/methods.js';
 
-/**
- * Compiles a model into one fused JavaScript function over a group's arrays: integrate
- * every variable, hold the refractory ones, test the threshold, reset, record the spike list.
- * Models without a threshold (synaptic conductances, rate units) get the integration alone.
- * Scalar parameters and dt are folded in as constants; per-neuron parameters are read from arrays.
- * The function returns the number of spikes, or -(1 + k * S + s) when state s (of S) of neuron k
- * became NaN or infinite; the arrays then still hold that neuron's last finite values.
- * `previousCount` is the length of the previous step's spike list, whose spike flags are cleared.
- * The loop runs over neurons [start, n) (start 0 by default), so threads can share a group.
- */
-export type GroupKernel = (
-  n: number,
-  t: number,
-  arrays: readonly (FloatArray | Uint8Array | Int32Array)[],
-  rng?: KernelRandom,
-  previousCount?: number,
-  start?: number,
-) => number;
-
-/** The parameter names of every generated group kernel, in GroupKernel's order. */
-export const GROUP_KERNEL_PARAMETERS = ['n', 't', 'A', RANDOM_STREAM_PARAMETER, 'previousCount', 'start'];
-
-/** What rand() and randn() in a model draw from (a RandomStream). */
-export interface KernelRandom {
-  random(): number;
-  normal(): number;
-}
-
 export interface CompiledGroupKernel {
   readonly kernel: GroupKernel;
   /** Names of the arrays the kernel expects, in order (states, inputs, per-neuron parameters, flags). */
   readonly arrayOrder: readonly string[];
-  /** The generated source, for inspection and the documentation. */
+  /** The plan the kernel was generated from (other backends compile the same plan). */
+  readonly plan: KernelPlan;
+  /** The generated JavaScript source, for inspection and the documentation. */
   readonly source: string;
 }
 
@@ -95,15 +71,32 @@ export const incrementArray = (state: string) => `$inc.${state}`;
 /** Kernel array name of state `state` (or of the increment, '$inc') of attached synapse j. */
 export const attachedArray = (j: number, state: string) => `@${j}.${state}`;
 
-export function compileGroupKernel(
+/**
+ * Compiles a model into one fused kernel over a group's arrays: integrate every variable, hold the
+ * refractory ones, test the threshold, reset, record the spike list (the plan is built by
+ * planGroupKernel, the JavaScript by kernel-js.ts).
+ */
+export function compileGroupKernel(...planArguments: Parameters<typeof planGroupKernel>): CompiledGroupKernel {
+  const plan = planGroupKernel(...planArguments);
+  return { ...compileKernelJs(plan), arrayOrder: plan.arrays.map((a) => a.name), plan };
+}
+
+/**
+ * The kernel of a model as a plan (kernel-ir.ts). Models without a threshold (synaptic
+ * conductances, rate units) get the integration alone. Scalar parameters and dt are folded in as
+ * constants; per-neuron parameters are read from arrays. A failure code -(1 + k * S + s) names
+ * the model's states first, then the attached synapses' states.
+ */
+export function planGroupKernel(
   model: Model,
   paramValues: Readonly<Record<string, number | FloatArray>>,
   method: string,
   dt: number,
   refractoryPeriod: number | undefined,
   options: KernelOptions = {},
-): CompiledGroupKernel {
-  const arrayParams = model.params.filter((p) => typeof paramValues[p] !== 'number');
+): KernelPlan {
+  // Parameters without a value (tau_ref of a model without refractoriness) are not read.
+  const arrayParams = model.params.filter((p) => ArrayBuffer.isView(paramValues[p]));
   const fold = (e: Expr): Expr =>
     simplify(substitute(e, (name) => (typeof paramValues[name] === 'number' ? num(paramValues[name] as number) : undefined)));
 
@@ -113,154 +106,139 @@ export function compileGroupKernel(
   const hasThreshold = model.threshold !== undefined;
   const increments = options.increments ?? [];
   const attached = options.attached ?? [];
-  const store = (value: string) => (options.float32 ? `Math.fround(${value})` : value);
-  const arrayOrder = [
-    ...model.states,
-    ...model.inputs,
-    ...arrayParams,
-    ...(hasThreshold ? [SPIKE_ARRAY, SPIKE_LIST] : []),
-    ...(hasRefractory ? [LAST_SPIKE_TIME, REFRACTORY_FLAG] : []),
-    ...increments.map(incrementArray),
-    ...attached.flatMap((syn, j) => [...syn.model.states.map((v) => attachedArray(j, v)), attachedArray(j, '$inc')]),
+  const float: ArrayType = options.float32 ? 'f32' : 'f64';
+  const arrays: KernelArray[] = [
+    ...model.states.map((name) => ({ name, type: float })),
+    ...model.inputs.map((name) => ({ name, type: float })),
+    ...arrayParams.map((name) => ({ name, type: 'f64' as const })),
+    ...(hasThreshold ? [{ name: SPIKE_ARRAY, type: 'u8' as const }, { name: SPIKE_LIST, type: 'i32' as const }] : []),
+    ...(hasRefractory ? [{ name: LAST_SPIKE_TIME, type: 'f64' as const }, { name: REFRACTORY_FLAG, type: 'u8' as const }] : []),
+    ...increments.map((v) => ({ name: incrementArray(v), type: float })),
+    ...attached.flatMap((syn, j) => [...syn.model.states, '$inc'].map((v) => ({ name: attachedArray(j, v), type: float }))),
   ];
-  const arrayName = (i: number) => `a${i}`;
-  const arrayOf = (name: string) => arrayName(arrayOrder.indexOf(name));
+  const arrayOf = (name: string) => arrays.findIndex((a) => a.name === name);
 
-  const paramCode = (name: string) => (arrayParams.includes(name) ? `${arrayOf(name)}[k]` : undefined);
-  const inputCode = (name: string) => (model.inputs.includes(name) ? `c_${name}` : undefined);
-  const other: Resolver = (name) => inputCode(name) ?? paramCode(name);
-  const resolveNew: Resolver = (name) =>
-    model.states.includes(name) ? `n_${name}` : name === 't' ? 't' : other(name);
-  const resolveOld: Resolver = (name) =>
-    model.states.includes(name) ? `c_${name}` : name === 't' ? 't' : other(name);
-
-  const lines: string[] = [];
-  arrayOrder.forEach((name, i) => lines.push(`const ${arrayName(i)} = A[${i}];`));
-  // The spike flags are 1 exactly at the previous step's spike list: clear those, set the new ones.
-  if (hasThreshold) lines.push(`for (let q = 0; q < previousCount; q++) ${arrayOf(SPIKE_ARRAY)}[${arrayOf(SPIKE_LIST)}[q]] = 0;`);
-  lines.push('let count = 0;', 'for (let k = start | 0; k < n; k++) {');
-  for (const v of model.states) lines.push(`let c_${v} = ${arrayOf(v)}[k];`);
-  for (const v of model.inputs) lines.push(`let c_${v} = ${arrayOf(v)}[k];`);
+  const body: KernelStatement[] = [];
+  const current = (v: string) => `c_${v}`;
+  const next = (v: string) => `n_${v}`;
+  const param = (v: string) => `p_${v}`;
+  for (const v of [...model.states, ...model.inputs]) body.push({ kind: 'load', local: current(v), array: arrayOf(v) });
+  for (const p of arrayParams) body.push({ kind: 'load', local: param(p), array: arrayOf(p) });
+  const other: Resolver = (name) => (model.inputs.includes(name) ? current(name) : arrayParams.includes(name) ? param(name) : undefined);
+  const resolveWith = (state: (v: string) => string) => (name: string) =>
+    model.states.includes(name) ? sym(state(name)) : name === 't' ? sym('t') : ((local) => (local === undefined ? undefined : sym(local)))(other(name));
 
   // Attached synapses first: their new state is what their outputs read, before the membrane step.
   const numStates = model.states.length + attached.reduce((total, syn) => total + syn.model.states.length, 0);
-  const fused = emitAttachedSynapses(attached, arrayOf, dt, store, (s) => `return -(1 + k * ${numStates} + ${model.states.length + s});`);
-  lines.push(...fused.lines);
+  const fused = planAttachedSynapses(attached, arrayOf, dt, options.float32 === true, model.states.length);
+  body.push(...fused.statements);
   // Stored before the checks, so that an error reports the input the neuron received.
   const targetedInputs = [...new Set(attached.map((syn) => syn.target))].filter((v) => model.inputs.includes(v));
-  for (const v of targetedInputs) lines.push(`${arrayOf(v)}[k] = c_${v};`);
+  for (const v of targetedInputs) body.push({ kind: 'store', array: arrayOf(v), value: sym(current(v)) });
 
-  if (refractoryCondition !== undefined && hasRefractory) {
-    const lastSpike = `${arrayOf(LAST_SPIKE_TIME)}[k]`;
-    const condition = fold(substitute(refractoryCondition, (name) => (name === 'dt' ? num(dt) : undefined)));
-    const resolve: Resolver = (name) => (name === LAST_SPIKE_TIME ? lastSpike : resolveOld(name));
-    lines.push(`const refr = Boolean(${emit(condition, resolve, `${model.name} refractory condition`)});`);
-  } else if (hasRefractory) {
-    const limit = (refractoryPeriod as number) + REFRACTORY_SLACK * dt;
-    lines.push(`const refr = (t - ${arrayOf(LAST_SPIKE_TIME)}[k]) <= ${numberLiteral(limit)};`);
+  const refr = sym('refr');
+  if (hasRefractory) {
+    body.push({ kind: 'load', local: 'tLast', array: arrayOf(LAST_SPIKE_TIME) });
+    if (refractoryCondition !== undefined) {
+      const condition = fold(substitute(refractoryCondition, (name) => (name === 'dt' ? num(dt) : undefined)));
+      const resolve = (name: string) => (name === LAST_SPIKE_TIME ? sym('tLast') : resolveWith(current)(name));
+      // not(not(x)) is JavaScript's Boolean(x): a number is true when neither 0 nor NaN.
+      const truth = { kind: 'unary', op: 'not', arg: { kind: 'unary', op: 'not', arg: resolveSymbols(condition, resolve, `${model.name} refractory condition`) } } as const;
+      body.push({ kind: 'let', local: 'refr', value: truth });
+    } else {
+      const limit = (refractoryPeriod as number) + REFRACTORY_SLACK * dt;
+      body.push({ kind: 'let', local: 'refr', value: bin('<=', bin('-', sym('t'), sym('tLast')), num(limit)) });
+    }
   }
 
   const rhs: Record<string, Expr> = {};
   for (const v of model.states) rhs[v] = fold(model.equations[v]);
-  const noise = usesNoise(model) ? emitNoise(model, rhs, method, dt) : undefined;
-  if (noise) lines.push(...noise.lines);
-  const stepNames = { current: (v: string) => `c_${v}`, time: 't', other: (name: string) => noise?.resolve(name) ?? other(name), prefix: 's_' };
-  const step = emitOdeStep({ vars: model.states, rhs }, method, dt, stepNames, model.name);
-  lines.push(step.code);
+  const noise = usesNoise(model) ? planNoise(model, rhs, method, dt) : undefined;
+  if (noise) body.push(...noise.statements);
+  const stepNames = { current, time: 't', other: (name: string) => noise?.resolve(name) ?? other(name), prefix: 's_' };
+  const step = stepBindings({ vars: model.states, rhs }, method, dt, stepNames, model.name);
+  for (const b of step.bindings) body.push({ kind: 'let', local: b.name, value: b.expr });
   for (const v of model.states) {
-    const increment = increments.includes(v) ? ` + ${arrayOf(incrementArray(v))}[k]` : '';
-    lines.push(`let n_${v} = ${step.next[v]}${increment};`);
+    let value = sym(step.next[v]);
+    if (increments.includes(v)) {
+      body.push({ kind: 'load', local: `i_${v}`, array: arrayOf(incrementArray(v)) });
+      value = add(value, sym(`i_${v}`));
+    }
+    body.push({ kind: 'let', local: next(v), value });
   }
-  if (hasRefractory) {
-    const held = model.refractory?.hold ?? [];
-    if (held.length > 0) lines.push(`if (refr) { ${held.map((v) => `n_${v} = c_${v};`).join(' ')} }`);
-  }
+  const held = hasRefractory ? (model.refractory?.hold ?? []) : [];
+  if (held.length > 0) body.push({ kind: 'if', condition: refr, then: held.map((v) => ({ kind: 'set', local: next(v), value: sym(current(v)) })) });
   // Synapse states first, as separate updates would find them first.
-  lines.push(...fused.checks);
-  model.states.forEach((v, s) => lines.push(`if (!(n_${v} - n_${v} === 0)) return -(1 + k * ${numStates} + ${s});`));
+  body.push(...fused.checks);
+  model.states.forEach((v, state) => body.push({ kind: 'failIfNotFinite', local: next(v), state }));
 
+  const spk = sym('spk');
   if (hasThreshold) {
     const condition = fold(model.threshold as Expr);
-    const crossing = model.thresholdCrossing ? ` && !${emit(condition, resolveOld, `${model.name} threshold`)}` : '';
-    const blocked = hasRefractory && model.refractory?.blocksThreshold ? ' && !refr' : '';
-    lines.push(`const spk = ${emit(condition, resolveNew, `${model.name} threshold`)}${crossing}${blocked};`);
-    lines.push('if (spk) {');
-    for (const [v, value] of model.reset) lines.push(`n_${v} = ${emit(fold(value), resolveNew, `${model.name} reset`)};`);
-    if (hasRefractory) lines.push(`${arrayOf(LAST_SPIKE_TIME)}[k] = t;`);
-    lines.push(`${arrayOf(SPIKE_ARRAY)}[k] = 1;`, `${arrayOf(SPIKE_LIST)}[count++] = k;`, '}');
+    const where = `${model.name} threshold`;
+    let test = resolveSymbols(condition, resolveWith(next), where);
+    if (model.thresholdCrossing) test = bin('and', test, { kind: 'unary', op: 'not', arg: resolveSymbols(condition, resolveWith(current), where) });
+    if (hasRefractory && model.refractory?.blocksThreshold) test = bin('and', test, { kind: 'unary', op: 'not', arg: refr });
+    body.push({ kind: 'let', local: 'spk', value: test });
+    const onSpike: KernelStatement[] = [];
+    for (const [v, value] of model.reset) onSpike.push({ kind: 'set', local: next(v), value: resolveSymbols(fold(value), resolveWith(next), `${model.name} reset`) });
+    if (hasRefractory) onSpike.push({ kind: 'store', array: arrayOf(LAST_SPIKE_TIME), value: sym('t') });
+    onSpike.push({ kind: 'spike', flags: arrayOf(SPIKE_ARRAY), list: arrayOf(SPIKE_LIST) });
+    body.push({ kind: 'if', condition: spk, then: onSpike });
   }
-  for (const v of model.states) lines.push(`${arrayOf(v)}[k] = n_${v};`);
-  for (const v of increments) lines.push(`${arrayOf(incrementArray(v))}[k] = 0;`);
-  lines.push(...fused.stores);
-  if (hasRefractory) lines.push(`${arrayOf(REFRACTORY_FLAG)}[k] = (refr || ${hasThreshold ? 'spk' : 'false'}) ? 1 : 0;`);
-  lines.push('}', 'return count;');
+  for (const v of model.states) body.push({ kind: 'store', array: arrayOf(v), value: sym(next(v)) });
+  for (const v of increments) body.push({ kind: 'store', array: arrayOf(incrementArray(v)), value: num(0) });
+  body.push(...fused.stores);
+  if (hasRefractory) body.push({ kind: 'store', array: arrayOf(REFRACTORY_FLAG), value: hasThreshold ? bin('or', refr, spk) : refr });
 
-  const source = lines.join('\n');
-  return { kernel: compileFunction<GroupKernel>(GROUP_KERNEL_PARAMETERS, source), arrayOrder, source };
+  const clearSpikes = hasThreshold ? { flags: arrayOf(SPIKE_ARRAY), list: arrayOf(SPIKE_LIST) } : undefined;
+  return { arrays, clearSpikes, statesPerElement: numStates, body };
 }
 
 /**
  * Per neuron k: each attached synapse's new state (its step plus its increment) and its output
- * added to the targeted post variable, in network order. Also returns the non-finite checks
- * (`fail(s)` is the statement for the s-th attached state) and the stores, which the kernel
- * emits after every check has passed.
+ * added to the targeted post variable, in network order; the same folding and integration as the
+ * synapse's own kernel (compileGroupKernel with `increments`), so the values are bit-identical.
+ * Also returns the non-finite checks (numbered from `firstState`) and the stores, which the
+ * kernel runs after every check has passed.
  */
-function emitAttachedSynapses(
+function planAttachedSynapses(
   attached: readonly AttachedSynapse[],
-  arrayOf: (name: string) => string,
+  arrayOf: (name: string) => number,
   dt: number,
-  store: (value: string) => string,
-  fail: (state: number) => string,
-): { lines: string[]; checks: string[]; stores: string[] } {
-  const lines: string[] = [];
-  const checks: string[] = [];
-  const stores: string[] = [];
-  let stateIndex = 0;
+  round32: boolean,
+  firstState: number,
+): { statements: KernelStatement[]; checks: KernelStatement[]; stores: KernelStatement[] } {
+  const statements: KernelStatement[] = [];
+  const checks: KernelStatement[] = [];
+  const stores: KernelStatement[] = [];
+  let state = firstState;
   attached.forEach((syn, j) => {
     const prefix = `y${j}_`;
-    const increment = `${arrayOf(attachedArray(j, '$inc'))}[k]`;
-    for (const v of syn.model.states) lines.push(`const ${prefix}c_${v} = ${arrayOf(attachedArray(j, v))}[k];`);
-    const block = emitStateStep(syn.model, syn.params, syn.method, dt, prefix, [syn.receives], () => increment, `synapse '${syn.name}'`, store);
-    lines.push(block.code);
+    const where = `synapse '${syn.name}'`;
+    const current = (v: string) => `${prefix}c_${v}`;
+    const increment = `${prefix}inc`;
+    for (const v of syn.model.states) statements.push({ kind: 'load', local: current(v), array: arrayOf(attachedArray(j, v)) });
+    statements.push({ kind: 'load', local: increment, array: arrayOf(attachedArray(j, '$inc')) });
+    const rhs: Record<string, Expr> = {};
+    for (const v of syn.model.states) rhs[v] = simplify(substitute(syn.model.equations[v], (name) => (name in syn.params ? num(syn.params[name]) : undefined)));
+    const names = { current, time: 't', other: () => undefined, prefix: `${prefix}s_` };
+    const step = stepBindings({ vars: syn.model.states, rhs }, syn.method, dt, names, `${syn.model.name} of ${where}`);
+    for (const b of step.bindings) statements.push({ kind: 'let', local: b.name, value: b.expr });
     for (const v of syn.model.states) {
-      checks.push(`if (!(${block.next[v]} - ${block.next[v]} === 0)) ${fail(stateIndex++)}`);
-      stores.push(`${arrayOf(attachedArray(j, v))}[k] = ${block.next[v]};`);
+      const next = `${prefix}n_${v}`;
+      const value = v === syn.receives ? add(sym(step.next[v]), sym(increment)) : sym(step.next[v]);
+      statements.push({ kind: 'let', local: next, value, round32 });
+      checks.push({ kind: 'failIfNotFinite', local: next, state: state++ });
+      stores.push({ kind: 'store', array: arrayOf(attachedArray(j, v)), value: sym(next) });
     }
-    stores.push(`${increment} = 0;`);
-    const conductance = block.next[syn.conductance];
-    const current = emit(syn.current, (name) => (name === 'g' ? conductance : `c_${name}`), `output of synapse '${syn.name}'`);
-    lines.push(`c_${syn.target} = ${store(`c_${syn.target} + ${current}`)};`);
+    stores.push({ kind: 'store', array: arrayOf(attachedArray(j, '$inc')), value: num(0) });
+    const conductance = `${prefix}n_${syn.conductance}`;
+    const target = `c_${syn.target}`;
+    const output = resolveSymbols(syn.current, (name) => sym(name === 'g' ? conductance : `c_${name}`), `output of ${where}`);
+    statements.push({ kind: 'set', local: target, value: add(sym(target), output), round32 });
   });
-  return { lines, checks, stores };
-}
-
-/**
- * The step of an attached synapse's states, with the names prefixed: the same folding and
- * integration as the synapse's own kernel (compileGroupKernel with `increments`), so the values
- * are bit-identical. `next` holds, per state, the name of its new value (increment included).
- */
-function emitStateStep(
-  model: Model,
-  params: Readonly<Record<string, number>>,
-  method: string,
-  dt: number,
-  prefix: string,
-  increments: readonly string[],
-  increment: (state: string) => string,
-  where: string,
-  store: (value: string) => string,
-): { code: string; next: Record<string, string> } {
-  const rhs: Record<string, Expr> = {};
-  for (const v of model.states) rhs[v] = simplify(substitute(model.equations[v], (name) => (name in params ? num(params[name]) : undefined)));
-  const names = { current: (v: string) => `${prefix}c_${v}`, time: 't', other: () => undefined, prefix: `${prefix}s_` };
-  const step = emitOdeStep({ vars: model.states, rhs }, method, dt, names, `${model.name} of ${where}`);
-  const lines = [step.code];
-  const next: Record<string, string> = {};
-  for (const v of model.states) {
-    next[v] = `${prefix}n_${v}`;
-    lines.push(`const ${next[v]} = ${store(`${step.next[v]}${increments.includes(v) ? ` + ${increment(v)}` : ''}`)};`);
-  }
-  return { code: lines.join('\n'), next };
+  return { statements, checks, stores };
 }
 
 /**
@@ -269,13 +247,13 @@ function emitStateStep(
  * V + f*dt + g*sqrt(dt)*N(0, 1). Only Euler is consistent with this; other methods are refused.
  * The equations in `rhs` are rewritten in place to name their own draw.
  */
-function emitNoise(model: Model, rhs: Record<string, Expr>, method: string, dt: number): { lines: string[]; resolve: Resolver } {
+function planNoise(model: Model, rhs: Record<string, Expr>, method: string, dt: number): { statements: KernelStatement[]; resolve: Resolver } {
   if (resolveMethod(method, model.name) !== 'euler') {
     throw new ParameterError(
       `${model.name}: equations with the noise term ${NOISE} are integrated by Euler-Maruyama; use method 'euler' (or sdeint for higher-order SDE methods), not '${method}'`,
     );
   }
-  const lines: string[] = [];
+  const statements: KernelStatement[] = [];
   const draws = new Map<string, string>();
   for (const v of model.states) {
     if (!symbolsOf(rhs[v]).has(NOISE)) continue;
@@ -283,7 +261,7 @@ function emitNoise(model: Model, rhs: Record<string, Expr>, method: string, dt: 
     const symbol = `${NOISE}$${v}`;
     rhs[v] = substitute(rhs[v], (name) => (name === NOISE ? sym(symbol) : undefined));
     draws.set(symbol, `s_${NOISE}_${v}`);
-    lines.push(`const s_${NOISE}_${v} = ${RANDOM_STREAM_PARAMETER}.normal() * ${numberLiteral(1 / Math.sqrt(dt))};`);
+    statements.push({ kind: 'let', local: `s_${NOISE}_${v}`, value: mul(call('randn'), num(1 / Math.sqrt(dt))) });
   }
-  return { lines, resolve: (name) => draws.get(name) };
+  return { statements, resolve: (name) => draws.get(name) };
 }

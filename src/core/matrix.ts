@@ -11,31 +11,46 @@ export interface Matrix2D<T extends NumericArray = NumericArray> {
 }
 
 /**
- * Memory for state arrays: a SharedArrayBuffer where the platform has one (Node; browsers when
- * cross-origin isolated), so kernel threads can work on a group's arrays in place
- * (src/parallel/); an ordinary ArrayBuffer otherwise. Element access costs the same.
+ * Where state arrays live. The default gives each array its own SharedArrayBuffer where the
+ * platform has one (Node; browsers when cross-origin isolated), so kernel threads can work on a
+ * group's arrays in place (src/parallel/), and an ordinary ArrayBuffer otherwise; element access
+ * costs the same. A group with the WebAssembly backend puts all its arrays in one
+ * WebAssembly.Memory (src/wasm/arena.ts), where its compiled kernel finds them.
  */
-function stateBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
-  return typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+export interface StateMemory {
+  /** Room for `length` elements of `bytesPerElement` bytes, aligned to the element size. */
+  allocate(length: number, bytesPerElement: number): { buffer: ArrayBufferLike; byteOffset: number };
 }
 
-export function floatArray(dtype: DType, length: number): FloatArray {
-  return dtype === 'float32' ? new Float32Array(stateBuffer(length * 4)) : new Float64Array(stateBuffer(length * 8));
+export const SHARED_MEMORY: StateMemory = {
+  allocate(length, bytesPerElement) {
+    const bytes = length * bytesPerElement;
+    return { buffer: typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), byteOffset: 0 };
+  },
+};
+
+function allocate<T>(memory: StateMemory, length: number, Type: { BYTES_PER_ELEMENT: number; new (buffer: ArrayBufferLike, byteOffset: number, length: number): T }): T {
+  const { buffer, byteOffset } = memory.allocate(length, Type.BYTES_PER_ELEMENT);
+  return new Type(buffer, byteOffset, length);
 }
 
-/** A float64 state array (spike times, per-neuron parameters) in shareable memory. */
-export function float64Array(length: number): Float64Array {
-  return new Float64Array(stateBuffer(length * 8));
+export function floatArray(dtype: DType, length: number, memory: StateMemory = SHARED_MEMORY): FloatArray {
+  return dtype === 'float32' ? allocate(memory, length, Float32Array) : allocate(memory, length, Float64Array);
 }
 
-/** A state array of flags (spike, refractory) in shareable memory. */
-export function flagArray(length: number): Uint8Array {
-  return new Uint8Array(stateBuffer(length));
+/** A float64 state array (spike times, per-neuron parameters). */
+export function float64Array(length: number, memory: StateMemory = SHARED_MEMORY): Float64Array {
+  return allocate(memory, length, Float64Array);
 }
 
-/** An index array (spike lists) in shareable memory. */
-export function indexArray(length: number): Int32Array {
-  return new Int32Array(stateBuffer(length * 4));
+/** A state array of flags (spike, refractory). */
+export function flagArray(length: number, memory: StateMemory = SHARED_MEMORY): Uint8Array {
+  return allocate(memory, length, Uint8Array);
+}
+
+/** An index array (spike lists). */
+export function indexArray(length: number, memory: StateMemory = SHARED_MEMORY): Int32Array {
+  return allocate(memory, length, Int32Array);
 }
 
 /** Value at row r, column c of a row-major matrix. */

@@ -1,15 +1,19 @@
+import { type Backend, checkBackend, getBackend } from './backend.js';
 import { getDType } from './dtype.js';
 import { DynamicalSystem, type SystemOptions } from './dynamical-system.js';
 import { ParameterError } from './errors.js';
-import { type DType, type FloatArray, type NumericArray, flagArray, floatArray, indexArray } from './matrix.js';
+import { type DType, type FloatArray, type NumericArray, flagArray, floatArray, indexArray, SHARED_MEMORY, type StateMemory } from './matrix.js';
 import { SpikeHistory } from './spike-history.js';
 import { lowerBound } from './sorted.js';
+import { WasmArena } from '../wasm/arena.js';
 
 export type Size = number | readonly [number, number];
 
 export interface NeuGroupOptions extends SystemOptions {
   /** Storage type of the state arrays (computation is always float64). Default: float64. */
   dtype?: DType;
+  /** Where the generated kernel runs: 'js' or 'wasm' (src/core/backend.ts). Default: setBackend's, 'js'. */
+  backend?: Backend;
 }
 
 /** What a synapse needs from its pre- or postsynaptic side: a group or a slice of one. */
@@ -41,6 +45,9 @@ export abstract class NeuGroup extends DynamicalSystem implements Population {
   readonly size: Size;
   readonly num: number;
   readonly dtype: DType;
+  readonly backend: Backend;
+  /** Where this group's arrays, and the per-neuron arrays of synapses onto it, are allocated. */
+  readonly storage: StateMemory;
   readonly spike: Uint8Array;
   /** Indices of the neurons that spiked in the current step: the first `spikeCount` entries. */
   readonly spikeList: Int32Array;
@@ -53,8 +60,10 @@ export abstract class NeuGroup extends DynamicalSystem implements Population {
     this.size = size;
     this.num = sizeToNum(size);
     this.dtype = options.dtype ?? getDType();
-    this.spike = flagArray(this.num);
-    this.spikeList = indexArray(this.num);
+    this.backend = checkBackend(options.backend ?? getBackend(), `group '${this.name}'`);
+    this.storage = this.backend === 'wasm' ? new WasmArena(`group '${this.name}'`) : SHARED_MEMORY;
+    this.spike = flagArray(this.num, this.storage);
+    this.spikeList = indexArray(this.num, this.storage);
     this.arrays.spike = this.spike;
   }
 
@@ -68,7 +77,7 @@ export abstract class NeuGroup extends DynamicalSystem implements Population {
 
   /** Allocate a state array and register it for monitors and inputs. */
   protected addVariable(name: string, values?: ArrayLike<number>): FloatArray {
-    const array = floatArray(this.dtype, this.num);
+    const array = floatArray(this.dtype, this.num, this.storage);
     if (values) array.set(values);
     this.arrays[name] = array;
     return array;

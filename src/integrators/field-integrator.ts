@@ -86,13 +86,14 @@ function generatedStepper(field: EquationField, method: string, dt: number, args
     {
       current: (v) => `c_${v}`,
       time: 't',
-      other: (name) => (argNames.includes(name) ? `P[${argNames.indexOf(name)}]` : undefined),
+      other: (name) => (argNames.includes(name) ? `p_${name}` : undefined),
       prefix: 's_',
     },
     model.name,
   );
   const body = [
     ...model.states.map((v, i) => `const c_${v} = y[${i}];`),
+    ...argNames.map((name, i) => `const p_${name} = P[${i}];`),
     step.code,
     ...model.states.map((v, i) => `y[${i}] = ${step.next[v]};`),
   ].join('\n');

@@ -1,5 +1,5 @@
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { GROUP_KERNEL_PARAMETERS, type GroupKernel } from '../core/group-kernel.js';
+import { GROUP_KERNEL_PARAMETERS, type GroupKernel } from '../core/kernel-ir.js';
 import { compileFunction } from '../expr/emit.js';
 import { COMMAND, DONE, FAILED, KERNEL, OK, PREVIOUS_COUNT, REGISTER, type Registration, RESULT, SEQ, STATUS, STOP, waitForChange } from './protocol.js';
 

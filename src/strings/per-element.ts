@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/ast.js';
 import { compileFunction, emit } from '../expr/emit.js';
 import { RANDOM_STREAM_PARAMETER } from '../expr/functions.js';
-import type { KernelRandom } from '../core/group-kernel.js';
+import type { KernelRandom } from '../core/kernel-ir.js';
 
 /** Where a symbol's value comes from: `array[index[k] + offset]`, or `array[k + offset]` without index. */
 export interface ElementSource {

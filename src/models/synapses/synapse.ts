@@ -68,7 +68,7 @@ export abstract class Synapse extends TwoEndConn {
 
   /** A postsynaptic array in the post group's storage type. */
   protected postArray(): FloatArray {
-    return floatArray(this.post.group.dtype, this.post.num);
+    return floatArray(this.post.group.dtype, this.post.num, this.post.group.storage);
   }
 
   /**

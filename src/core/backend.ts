@@ -1,0 +1,28 @@
+import { ParameterError } from './errors.js';
+
+/**
+ * How a group's generated kernel runs: 'js' (generated JavaScript, everywhere) or 'wasm' (the
+ * same plan compiled to WebAssembly, with the group's arrays in one WebAssembly memory; same
+ * numbers, faster loops). A model the WebAssembly backend cannot compile (one that draws random
+ * numbers) runs as JavaScript over the same arrays; `group.kernelBackend` says which ran.
+ */
+export type Backend = 'js' | 'wasm';
+
+const BACKENDS: readonly Backend[] = ['js', 'wasm'];
+let defaultBackend: Backend = 'js';
+
+export function checkBackend(backend: string, where: string): Backend {
+  if (!(BACKENDS as readonly string[]).includes(backend)) {
+    throw new ParameterError(`${where}: unknown backend '${backend}' (known: ${BACKENDS.join(', ')})`);
+  }
+  return backend as Backend;
+}
+
+/** Backend new groups use unless they are given one. */
+export function getBackend(): Backend {
+  return defaultBackend;
+}
+
+export function setBackend(backend: Backend): void {
+  defaultBackend = checkBackend(backend, 'setBackend');
+}

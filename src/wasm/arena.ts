@@ -1,0 +1,48 @@
+import { ParameterError } from '../core/errors.js';
+import type { StateMemory } from '../core/matrix.js';
+
+const PAGE_BYTES = 65536;
+/** The most a 32-bit WebAssembly memory can address: 4 GiB. */
+const MAXIMUM_PAGES = 65536;
+/** Every array starts at a multiple of 8 bytes, so float64 arrays are aligned. */
+const ALIGNMENT = 8;
+
+/**
+ * One WebAssembly.Memory holding the state arrays of a group and of the synapses onto it, where
+ * the group's WebAssembly kernel addresses them. The memory is shared: growing it keeps the
+ * arrays handed out valid (growing an unshared memory would detach them), and worker threads can
+ * work on it. Arrays are never freed one by one; the memory goes with the group.
+ */
+export class WasmArena implements StateMemory {
+  readonly memory: WebAssembly.Memory;
+  readonly maximumPages = MAXIMUM_PAGES;
+  readonly shared = true;
+  private end = 0;
+  /** The buffer objects arrays were created on (a grown shared memory hands out a new one). */
+  private readonly buffers = new WeakSet<ArrayBufferLike>();
+
+  constructor(owner: string) {
+    if (typeof SharedArrayBuffer !== 'function') {
+      throw new ParameterError(`${owner}: the WebAssembly backend needs SharedArrayBuffer (in browsers, a cross-origin isolated page); use backend 'js'`);
+    }
+    this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAXIMUM_PAGES, shared: true });
+  }
+
+  allocate(length: number, bytesPerElement: number): { buffer: ArrayBufferLike; byteOffset: number } {
+    const byteOffset = Math.ceil(this.end / ALIGNMENT) * ALIGNMENT;
+    const end = byteOffset + length * bytesPerElement;
+    const pages = Math.ceil(end / PAGE_BYTES);
+    const current = this.memory.buffer.byteLength / PAGE_BYTES;
+    if (pages > MAXIMUM_PAGES) throw new ParameterError(`a WebAssembly group's arrays cannot exceed 4 GiB (asked for ${end} bytes)`);
+    if (pages > current) this.memory.grow(pages - current);
+    this.end = end;
+    const buffer = this.memory.buffer;
+    this.buffers.add(buffer);
+    return { buffer, byteOffset };
+  }
+
+  /** The byte address of an array in this memory, or undefined if it lives elsewhere. */
+  addressOf(array: ArrayBufferView): number | undefined {
+    return this.buffers.has(array.buffer) ? array.byteOffset : undefined;
+  }
+}
