@@ -1,0 +1,241 @@
+/**
+ * A minimal writer for WebAssembly modules in the binary format (WebAssembly core specification,
+ * chapter 5): LEB128 integers, little-endian float64 constants, vectors, sections, and the opcodes
+ * the kernel backend emits. Enough for one module importing a memory and functions and exporting
+ * functions; nothing is validated here (the engine validates when it compiles the module).
+ */
+
+/** Value types. */
+export const I32 = 0x7f;
+export const F32 = 0x7d;
+export const F64 = 0x7c;
+export type ValueType = typeof I32 | typeof F32 | typeof F64;
+/** The block type of a block, loop or if without a result. */
+export const EMPTY_BLOCK = 0x40;
+
+/** Instruction opcodes (core spec 5.4), by their text-format names. */
+export const Op = {
+  block: 0x02,
+  loop: 0x03,
+  if: 0x04,
+  else: 0x05,
+  end: 0x0b,
+  br: 0x0c,
+  br_if: 0x0d,
+  return: 0x0f,
+  call: 0x10,
+  select: 0x1b,
+  local_get: 0x20,
+  local_set: 0x21,
+  local_tee: 0x22,
+  i32_load: 0x28,
+  f32_load: 0x2a,
+  f64_load: 0x2b,
+  i32_load8_u: 0x2d,
+  i32_store: 0x36,
+  f32_store: 0x38,
+  f64_store: 0x39,
+  i32_store8: 0x3a,
+  i32_const: 0x41,
+  f64_const: 0x44,
+  i32_eqz: 0x45,
+  i32_eq: 0x46,
+  i32_ne: 0x47,
+  i32_lt_s: 0x48,
+  i32_ge_s: 0x4e,
+  f64_eq: 0x61,
+  f64_ne: 0x62,
+  f64_lt: 0x63,
+  f64_gt: 0x64,
+  f64_le: 0x65,
+  f64_ge: 0x66,
+  i32_add: 0x6a,
+  i32_and: 0x71,
+  i32_or: 0x72,
+  i32_shl: 0x74,
+  f64_abs: 0x99,
+  f64_neg: 0x9a,
+  f64_ceil: 0x9b,
+  f64_floor: 0x9c,
+  f64_trunc: 0x9d,
+  f64_sqrt: 0x9f,
+  f64_add: 0xa0,
+  f64_sub: 0xa1,
+  f64_mul: 0xa2,
+  f64_div: 0xa3,
+  f64_min: 0xa4,
+  f64_max: 0xa5,
+  f32_demote_f64: 0xb6,
+  f64_convert_i32_s: 0xb7,
+  f64_convert_i32_u: 0xb8,
+  f64_promote_f32: 0xbb,
+} as const;
+
+/** A growing byte buffer with the encodings of the binary format. */
+export class ByteWriter {
+  private readonly bytes: number[] = [];
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  byte(b: number): this {
+    this.bytes.push(b & 0xff);
+    return this;
+  }
+
+  raw(bytes: ArrayLike<number>): this {
+    for (let i = 0; i < bytes.length; i++) this.bytes.push(bytes[i] & 0xff);
+    return this;
+  }
+
+  /** Unsigned LEB128 (u32: counts, indices, sizes, memory offsets). */
+  u32(value: number): this {
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`u32 out of range: ${value}`);
+    let v = value;
+    do {
+      const low = v % 128;
+      v = Math.floor(v / 128);
+      this.byte(v === 0 ? low : low | 0x80);
+    } while (v !== 0);
+    return this;
+  }
+
+  /** Signed LEB128 (i32 constants). */
+  i32(value: number): this {
+    if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) throw new RangeError(`i32 out of range: ${value}`);
+    let v = value | 0;
+    for (;;) {
+      const low = v & 0x7f;
+      v >>= 7;
+      const done = (v === 0 && (low & 0x40) === 0) || (v === -1 && (low & 0x40) !== 0);
+      this.byte(done ? low : low | 0x80);
+      if (done) return this;
+    }
+  }
+
+  /** A float64 in IEEE 754 little-endian bytes (every bit kept, including -0). */
+  f64(value: number): this {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, value, true);
+    return this.raw(new Uint8Array(view.buffer));
+  }
+
+  /** A name: its UTF-8 bytes as a vector. */
+  name(text: string): this {
+    const utf8 = new TextEncoder().encode(text);
+    return this.u32(utf8.length).raw(utf8);
+  }
+
+  /** A vector: its length, then each item written by `write`. */
+  vec<T>(items: readonly T[], write: (item: T, w: this) => void): this {
+    this.u32(items.length);
+    for (const item of items) write(item, this);
+    return this;
+  }
+
+  /** Bytes written by another writer, prefixed with their size (section contents, function bodies). */
+  sized(content: ByteWriter): this {
+    return this.u32(content.length).raw(content.bytes);
+  }
+
+  toBytes(): Uint8Array<ArrayBuffer> {
+    return new Uint8Array(this.bytes);
+  }
+}
+
+export interface FunctionType {
+  readonly params: readonly ValueType[];
+  readonly results: readonly ValueType[];
+}
+
+export interface FunctionImport {
+  readonly module: string;
+  readonly name: string;
+  /** Index into the module's types. */
+  readonly type: number;
+}
+
+export interface MemoryImport {
+  readonly module: string;
+  readonly name: string;
+  readonly minimumPages: number;
+  readonly maximumPages?: number;
+  /** A shared memory must have a maximum. */
+  readonly shared: boolean;
+}
+
+export interface FunctionDefinition {
+  readonly type: number;
+  /** Locals beyond the parameters, in index order. */
+  readonly locals: readonly ValueType[];
+  /** The instructions, ending with Op.end. */
+  readonly code: ByteWriter;
+  /** The name it is exported under, if any. */
+  readonly export?: string;
+}
+
+export interface ModuleDescription {
+  readonly types: readonly FunctionType[];
+  /** Imported functions take the first function indices, in this order. */
+  readonly functionImports: readonly FunctionImport[];
+  readonly memoryImport?: MemoryImport;
+  readonly functions: readonly FunctionDefinition[];
+}
+
+const SECTION = { type: 1, import: 2, function: 3, export: 7, code: 10 } as const;
+const IMPORT_FUNCTION = 0x00;
+const IMPORT_MEMORY = 0x02;
+const EXPORT_FUNCTION = 0x00;
+const FUNCTION_TYPE = 0x60;
+
+/** The bytes of a module: magic, version, then the type, import, function, export and code sections. */
+export function encodeModule(module: ModuleDescription): Uint8Array<ArrayBuffer> {
+  const out = new ByteWriter().raw([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  const section = (id: number, content: ByteWriter) => out.byte(id).sized(content);
+
+  section(
+    SECTION.type,
+    new ByteWriter().vec(module.types, (t, w) => {
+      w.byte(FUNCTION_TYPE).vec(t.params, (p) => w.byte(p)).vec(t.results, (r) => w.byte(r));
+    }),
+  );
+
+  const imports = new ByteWriter();
+  const memory = module.memoryImport;
+  imports.u32(module.functionImports.length + (memory ? 1 : 0));
+  for (const f of module.functionImports) imports.name(f.module).name(f.name).byte(IMPORT_FUNCTION).u32(f.type);
+  if (memory) {
+    imports.name(memory.module).name(memory.name).byte(IMPORT_MEMORY);
+    // Limits: 0x00 minimum only, 0x01 minimum and maximum, 0x03 shared (with maximum).
+    if (memory.maximumPages === undefined) imports.byte(0x00).u32(memory.minimumPages);
+    else imports.byte(memory.shared ? 0x03 : 0x01).u32(memory.minimumPages).u32(memory.maximumPages);
+  }
+  section(SECTION.import, imports);
+
+  section(SECTION.function, new ByteWriter().vec(module.functions, (f, w) => w.u32(f.type)));
+
+  const exported = module.functions.flatMap((f, i) => (f.export === undefined ? [] : [{ name: f.export, index: module.functionImports.length + i }]));
+  section(
+    SECTION.export,
+    new ByteWriter().vec(exported, (e, w) => w.name(e.name).byte(EXPORT_FUNCTION).u32(e.index)),
+  );
+
+  section(
+    SECTION.code,
+    new ByteWriter().vec(module.functions, (f, w) => {
+      const body = new ByteWriter();
+      // Locals are declared in runs of one type.
+      const runs: { count: number; type: ValueType }[] = [];
+      for (const type of f.locals) {
+        const last = runs[runs.length - 1];
+        if (last && last.type === type) last.count++;
+        else runs.push({ count: 1, type });
+      }
+      body.vec(runs, (r, b) => b.u32(r.count).byte(r.type));
+      body.raw(f.code.toBytes());
+      w.sized(body);
+    }),
+  );
+  return out.toBytes();
+}

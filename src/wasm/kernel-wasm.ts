@@ -1,0 +1,570 @@
+import type { Expr } from '../expr/ast.js';
+import { callsOf } from '../expr/ast.js';
+import { MATH_FUNCTIONS, isMathFunction } from '../expr/functions.js';
+import { EquationError, ParameterError } from '../core/errors.js';
+import type { ArrayType, GroupKernel, KernelPlan, KernelStatement } from '../core/kernel-ir.js';
+import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op, type ValueType } from './binary.js';
+import { POW_IMPORT, WASM_MATH } from './math.js';
+
+/**
+ * The WebAssembly backend of group kernels: a KernelPlan (core/kernel-ir.ts) compiled to one
+ * module whose exported `kernel(n: i32, t: f64, previousCount: i32, start: i32) -> f64` runs the
+ * plan over arrays that live in an imported memory. It does the same float64 operations in the
+ * same order as the JavaScript backend (core/kernel-js.ts), so the numbers are the same bits; what
+ * it saves is V8's per-access typed-array overhead (base, length and bounds reloaded per a[k]).
+ * The result is f64 so that a failure code -(1 + k * S + s) is exact for any group size.
+ */
+
+/** The memory a kernel's arrays live in (a WasmArena). */
+export interface KernelMemory {
+  readonly memory: WebAssembly.Memory;
+  readonly maximumPages: number;
+  readonly shared: boolean;
+}
+
+/** Why a plan cannot be compiled to WebAssembly, or undefined when it can. */
+export function wasmUnsupported(plan: KernelPlan): string | undefined {
+  try {
+    emitKernelModule(plan, plan.arrays.map(() => 0), { maximumPages: 1, shared: false });
+    return undefined;
+  } catch (e) {
+    if (e instanceof Unsupported) return e.message;
+    throw e;
+  }
+}
+
+/**
+ * Compiles a plan for arrays at byte offsets `addresses` (plan.arrays[i] at addresses[i], aligned
+ * to its element size) in `memory`. The returned kernel ignores its `arrays` and `rng` arguments.
+ * Like typed-array code it trusts n and the spike list to stay within the arrays: an index past
+ * an array reads or writes its neighbour in the memory (never outside it).
+ */
+export function compileKernelWasm(plan: KernelPlan, memory: KernelMemory, addresses: readonly number[]): GroupKernel {
+  if (addresses.length !== plan.arrays.length) {
+    throw new ParameterError(`compileKernelWasm: ${addresses.length} addresses for ${plan.arrays.length} arrays`);
+  }
+  plan.arrays.forEach((a, i) => {
+    const address = addresses[i];
+    if (!Number.isInteger(address) || address < 0 || address % ELEMENT_BYTES[a.type] !== 0 || address > 0xffffffff) {
+      throw new ParameterError(`compileKernelWasm: array '${a.name}' (${a.type}) at address ${address} is not aligned to ${ELEMENT_BYTES[a.type]} bytes`);
+    }
+  });
+  if (memory.shared && !(memory.maximumPages > 0)) throw new ParameterError('compileKernelWasm: a shared memory needs its maximum number of pages');
+  let module: { bytes: Uint8Array<ArrayBuffer>; imports: Record<string, (...args: number[]) => number> };
+  try {
+    module = emitKernelModule(plan, addresses, memory);
+  } catch (e) {
+    if (e instanceof Unsupported) throw new ParameterError(`compileKernelWasm: ${e.message}; use the JavaScript backend`);
+    throw e;
+  }
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(module.bytes), {
+    env: { memory: memory.memory, ...module.imports },
+  });
+  const run = instance.exports.kernel as (n: number, t: number, previousCount: number, start: number) => number;
+  return (n, t, _arrays, _rng, previousCount = 0, start = 0) => run(n, t, previousCount, start);
+}
+
+/** A plan feature the WebAssembly backend does not compile (the message says which). */
+class Unsupported extends Error {}
+
+const ELEMENT_BYTES: Readonly<Record<ArrayType, number>> = { f64: 8, f32: 4, u8: 1, i32: 4 };
+const LOG2_BYTES: Readonly<Record<ArrayType, number>> = { f64: 3, f32: 2, u8: 0, i32: 2 };
+
+/**
+ * What a value is at run time: a JavaScript boolean (an i32 0/1 here), a number (f64), or either,
+ * depending on the path taken (`x and y` with a boolean and a number operand; kept as f64, where a
+ * boolean is 0/1, which is what every numeric or truth use of it sees).
+ */
+type Kind = 'bool' | 'num' | 'mixed';
+
+const join = (a: Kind, b: Kind): Kind => (a === b ? a : 'mixed');
+const representation = (kind: Kind): ValueType => (kind === 'bool' ? I32 : F64);
+
+interface Local {
+  readonly index: number;
+  readonly kind: Kind;
+}
+
+// Function parameters and fixed locals of the kernel.
+const N = 0;
+const T = 1;
+const PREVIOUS_COUNT = 2;
+const START = 3;
+const PARAMETERS: readonly ValueType[] = [I32, F64, I32, I32];
+
+// Function type indices in the module.
+const KERNEL_TYPE = 0;
+const UNARY_TYPE = 1;
+const BINARY_TYPE = 2;
+
+const COMPARISONS: Readonly<Record<string, number>> = { '<': Op.f64_lt, '<=': Op.f64_le, '>': Op.f64_gt, '>=': Op.f64_ge };
+const ARITHMETIC: Readonly<Record<string, number>> = { '+': Op.f64_add, '-': Op.f64_sub, '*': Op.f64_mul, '/': Op.f64_div };
+
+function emitKernelModule(
+  plan: KernelPlan,
+  addresses: readonly number[],
+  memory: { readonly maximumPages: number; readonly shared: boolean },
+): { bytes: Uint8Array<ArrayBuffer>; imports: Record<string, (...args: number[]) => number> } {
+  // Imported functions first: they take function indices 0..m-1, the kernel comes after them.
+  const used = new Set<string>();
+  let usesPow = false;
+  forEachExpr(plan.body, (e) => {
+    for (const fn of callsOf(e)) used.add(fn);
+    usesPow ||= usesOperator(e, '**');
+  });
+  const imports: Record<string, (...args: number[]) => number> = {};
+  const importIndex = new Map<string, number>();
+  const importTypes: number[] = [];
+  const addImport = (name: string, fn: (...args: number[]) => number, arity: 1 | 2) => {
+    importIndex.set(name, importTypes.length);
+    importTypes.push(arity === 1 ? UNARY_TYPE : BINARY_TYPE);
+    imports[name] = fn;
+  };
+  for (const fn of [...used].sort()) {
+    if (!isMathFunction(fn)) throw new EquationError(`unknown function '${fn}' in a kernel plan`);
+    if (MATH_FUNCTIONS[fn].random) throw new Unsupported(`the model draws random numbers (${fn}()), which the WebAssembly backend does not generate`);
+    const math = WASM_MATH[fn];
+    if (math.kind === 'import') addImport(fn, math.fn, math.arity);
+  }
+  if (usesPow) addImport(POW_IMPORT.name, POW_IMPORT.fn, 2);
+
+  const emitter = new KernelEmitter(plan, addresses, importIndex);
+  const kernel = emitter.kernel();
+  // In the order of KERNEL_TYPE, UNARY_TYPE, BINARY_TYPE.
+  const types = [
+    { params: PARAMETERS, results: [F64] as const },
+    { params: [F64] as const, results: [F64] as const },
+    { params: [F64, F64] as const, results: [F64] as const },
+  ];
+  const bytes = encodeModule({
+    types,
+    functionImports: Object.keys(imports).map((name, i) => ({ module: 'env', name, type: importTypes[i] })),
+    memoryImport: { module: 'env', name: 'memory', minimumPages: 0, maximumPages: memory.maximumPages, shared: memory.shared },
+    functions: [{ type: KERNEL_TYPE, locals: emitter.locals, code: kernel, export: 'kernel' }],
+  });
+  return { bytes, imports };
+}
+
+function forEachExpr(statements: readonly KernelStatement[], visit: (e: Expr) => void): void {
+  for (const s of statements) {
+    if (s.kind === 'let' || s.kind === 'set' || s.kind === 'store') visit(s.value);
+    if (s.kind === 'if') {
+      visit(s.condition);
+      forEachExpr(s.then, visit);
+    }
+  }
+}
+
+function usesOperator(e: Expr, op: string): boolean {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+      return false;
+    case 'unary':
+      return usesOperator(e.arg, op);
+    case 'binary':
+      return e.op === op || usesOperator(e.left, op) || usesOperator(e.right, op);
+    case 'call':
+      return e.args.some((a) => usesOperator(a, op));
+  }
+}
+
+/** Whether evaluating `e` costs a function call (then `and`/`or`/`where` branch instead of evaluating both sides). */
+const callsSomething = (e: Expr): boolean => callsOf(e).size > 0 || usesOperator(e, '**');
+
+/** The body of the kernel function: the plan's statements as stack code over function locals. */
+class KernelEmitter {
+  /** Locals after the parameters, by type. */
+  readonly locals: ValueType[] = [];
+  private readonly k: number;
+  private readonly count: number;
+  /** k shifted left by 2 or 3, the byte offset of element k in 4- and 8-byte arrays (made when first used). */
+  private readonly scaledK = new Map<number, number>();
+  /** Block scopes of the plan's locals, innermost last (a local declared in an `if` ends with it). */
+  private readonly scopes: Map<string, Local>[] = [];
+  private code = new ByteWriter();
+
+  constructor(
+    private readonly plan: KernelPlan,
+    private readonly addresses: readonly number[],
+    private readonly imports: ReadonlyMap<string, number>,
+  ) {
+    this.k = this.local(I32);
+    this.count = this.local(I32);
+  }
+
+  kernel(): ByteWriter {
+    const body = this.code;
+    this.block(this.plan.body);
+    const top = (this.code = new ByteWriter());
+    if (this.plan.clearSpikes) this.clearSpikes(this.plan.clearSpikes.flags, this.plan.clearSpikes.list);
+    // for (k = start; k < n; k++) { body }
+    this.get(START).byte(Op.local_set).u32(this.k);
+    this.code.byte(Op.block).byte(EMPTY_BLOCK);
+    this.get(this.k).byte(Op.local_get).u32(N).byte(Op.i32_ge_s).byte(Op.br_if).u32(0);
+    this.code.byte(Op.loop).byte(EMPTY_BLOCK);
+    for (const [shift, local] of this.scaledK) this.get(this.k).byte(Op.i32_const).i32(shift).byte(Op.i32_shl).byte(Op.local_set).u32(local);
+    top.raw(body.toBytes());
+    this.increment(this.k);
+    this.get(this.k).byte(Op.local_get).u32(N).byte(Op.i32_lt_s).byte(Op.br_if).u32(0);
+    this.code.byte(Op.end).byte(Op.end);
+    this.get(this.count).byte(Op.f64_convert_i32_s).byte(Op.end);
+    return top;
+  }
+
+  private local(type: ValueType): number {
+    this.locals.push(type);
+    return PARAMETERS.length + this.locals.length - 1;
+  }
+
+  private get(index: number): ByteWriter {
+    return this.code.byte(Op.local_get).u32(index);
+  }
+
+  private increment(index: number): void {
+    this.get(index).byte(Op.i32_const).i32(1).byte(Op.i32_add).byte(Op.local_set).u32(index);
+  }
+
+  /** for (q = 0; q < previousCount; q++) flags[list[q]] = 0 */
+  private clearSpikes(flags: number, list: number): void {
+    const q = this.local(I32);
+    const c = this.code;
+    c.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
+    this.get(q).byte(Op.local_get).u32(PREVIOUS_COUNT).byte(Op.i32_ge_s).byte(Op.br_if).u32(1);
+    this.get(q).byte(Op.i32_const).i32(2).byte(Op.i32_shl);
+    this.memory(Op.i32_load, 'i32', list);
+    c.byte(Op.i32_const).i32(0);
+    this.memory(Op.i32_store8, 'u8', flags);
+    this.increment(q);
+    c.byte(Op.br).u32(0).byte(Op.end).byte(Op.end);
+  }
+
+  /** A load or store of plan.arrays[array] at the dynamic byte offset on the stack. */
+  private memory(op: number, type: ArrayType, array: number): void {
+    this.code.byte(op).u32(LOG2_BYTES[type]).u32(this.addresses[array]);
+  }
+
+  /** Pushes the byte offset of element k in an array of `type`. */
+  private elementOffset(type: ArrayType): void {
+    const shift = LOG2_BYTES[type];
+    if (shift === 0) {
+      this.get(this.k);
+      return;
+    }
+    let local = this.scaledK.get(shift);
+    if (local === undefined) {
+      local = this.local(I32);
+      this.scaledK.set(shift, local);
+    }
+    this.get(local);
+  }
+
+  private arrayType(array: number): ArrayType {
+    const a = this.plan.arrays[array];
+    if (a === undefined) throw new EquationError(`internal: kernel plan refers to array ${array} of ${this.plan.arrays.length}`);
+    return a.type;
+  }
+
+  private block(statements: readonly KernelStatement[]): void {
+    this.scopes.push(new Map());
+    for (const s of statements) this.statement(s);
+    this.scopes.pop();
+  }
+
+  private lookup(name: string): Local | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const local = this.scopes[i].get(name);
+      if (local) return local;
+    }
+    return undefined;
+  }
+
+  private declared(name: string): Local {
+    const local = this.lookup(name);
+    if (!local) throw new EquationError(`internal: kernel plan uses the local '${name}' before declaring it`);
+    return local;
+  }
+
+  private declare(name: string, kind: Kind): Local {
+    const scope = this.scopes[this.scopes.length - 1];
+    if (scope.has(name)) throw new EquationError(`internal: kernel plan declares the local '${name}' twice`);
+    const local = { index: this.local(representation(kind)), kind };
+    scope.set(name, local);
+    return local;
+  }
+
+  private statement(s: KernelStatement): void {
+    const c = this.code;
+    switch (s.kind) {
+      case 'load': {
+        const type = this.arrayType(s.array);
+        this.elementOffset(type);
+        if (type === 'f64') this.memory(Op.f64_load, type, s.array);
+        else if (type === 'f32') {
+          this.memory(Op.f32_load, type, s.array);
+          c.byte(Op.f64_promote_f32);
+        } else if (type === 'u8') {
+          this.memory(Op.i32_load8_u, type, s.array);
+          c.byte(Op.f64_convert_i32_u);
+        } else {
+          this.memory(Op.i32_load, type, s.array);
+          c.byte(Op.f64_convert_i32_s);
+        }
+        c.byte(Op.local_set).u32(this.declare(s.local, 'num').index);
+        break;
+      }
+      case 'let':
+      case 'set': {
+        const kind = s.round32 ? 'num' : this.kindOf(s.value);
+        // The value is evaluated before a `let` declares its name (as in JavaScript).
+        const target = s.kind === 'set' ? this.declared(s.local) : undefined;
+        if (target && target.kind !== 'mixed' && target.kind !== kind) {
+          throw new Unsupported(`the local '${s.local}' is a ${describe(target.kind)} but is assigned a ${describe(kind)}`);
+        }
+        const storedKind = target?.kind ?? kind;
+        if (storedKind === 'bool') this.value(s.value);
+        else this.number(s.value);
+        if (s.round32) c.byte(Op.f32_demote_f64).byte(Op.f64_promote_f32);
+        c.byte(Op.local_set).u32((target ?? this.declare(s.local, kind)).index);
+        break;
+      }
+      case 'store': {
+        const type = this.arrayType(s.array);
+        this.elementOffset(type);
+        if (type === 'u8') {
+          this.condition(s.value);
+          this.memory(Op.i32_store8, type, s.array);
+        } else if (type === 'i32') {
+          throw new Unsupported(`the plan stores a value into the int32 array '${this.plan.arrays[s.array].name}' (only spike lists are int32)`);
+        } else {
+          this.number(s.value);
+          if (type === 'f32') c.byte(Op.f32_demote_f64);
+          this.memory(type === 'f32' ? Op.f32_store : Op.f64_store, type, s.array);
+        }
+        break;
+      }
+      case 'if':
+        this.condition(s.condition);
+        c.byte(Op.if).byte(EMPTY_BLOCK);
+        this.block(s.then);
+        c.byte(Op.end);
+        break;
+      case 'failIfNotFinite': {
+        const local = this.declared(s.local);
+        // A boolean minus itself is always 0: it never fails.
+        if (local.kind === 'bool') break;
+        // if (!(L - L === 0)) return -(1 + state) - k * S
+        this.get(local.index).byte(Op.local_get).u32(local.index).byte(Op.f64_sub).byte(Op.f64_const).f64(0).byte(Op.f64_eq);
+        c.byte(Op.i32_eqz).byte(Op.if).byte(EMPTY_BLOCK);
+        c.byte(Op.f64_const).f64(-(1 + s.state));
+        this.get(this.k).byte(Op.f64_convert_i32_s).byte(Op.f64_const).f64(this.plan.statesPerElement).byte(Op.f64_mul);
+        c.byte(Op.f64_sub).byte(Op.return).byte(Op.end);
+        break;
+      }
+      case 'spike':
+        this.arrayType(s.flags);
+        this.arrayType(s.list);
+        // flags[k] = 1; list[count++] = k
+        this.get(this.k).byte(Op.i32_const).i32(1);
+        this.memory(Op.i32_store8, 'u8', s.flags);
+        this.get(this.count).byte(Op.i32_const).i32(2).byte(Op.i32_shl).byte(Op.local_get).u32(this.k);
+        this.memory(Op.i32_store, 'i32', s.list);
+        this.increment(this.count);
+        break;
+    }
+  }
+
+  private kindOf(e: Expr): Kind {
+    switch (e.kind) {
+      case 'num':
+        return 'num';
+      case 'sym':
+        return this.lookup(e.name)?.kind ?? 'num';
+      case 'unary':
+        return e.op === 'not' ? 'bool' : 'num';
+      case 'binary':
+        if (e.op === 'and' || e.op === 'or') return join(this.kindOf(e.left), this.kindOf(e.right));
+        return e.op in ARITHMETIC || e.op === '**' ? 'num' : 'bool';
+      case 'call':
+        return e.fn === 'where' ? join(this.kindOf(e.args[1]), this.kindOf(e.args[2])) : 'num';
+    }
+  }
+
+  /** Pushes `e` as a number (f64); a boolean becomes 0 or 1. */
+  private number(e: Expr): void {
+    const kind = this.kindOf(e);
+    this.value(e);
+    if (kind === 'bool') this.code.byte(Op.f64_convert_i32_u);
+  }
+
+  /** Pushes `e` as a JavaScript condition sees it (i32 0/1): a number is true unless 0 or NaN. */
+  private condition(e: Expr): void {
+    const c = this.code;
+    if (e.kind === 'unary' && e.op === 'not') {
+      this.condition(e.arg);
+      c.byte(Op.i32_eqz);
+    } else if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or')) {
+      this.logical(e.op, e.left, e.right, I32, (x) => this.condition(x));
+    } else if (e.kind === 'call' && e.fn === 'where') {
+      this.where(e.args, I32, (x) => this.condition(x));
+    } else if (this.kindOf(e) === 'bool') {
+      this.value(e);
+    } else {
+      this.number(e);
+      this.truthy();
+    }
+  }
+
+  /** Turns the f64 on the stack into its truth: |x| > 0 is false exactly for 0, -0 and NaN. */
+  private truthy(): void {
+    this.code.byte(Op.f64_abs).byte(Op.f64_const).f64(0).byte(Op.f64_gt);
+  }
+
+  /**
+   * `left and right` / `left or right` where both sides are pushed by `side` as `type`
+   * (booleans as i32, or truths); right is evaluated only when needed if it calls a function.
+   */
+  private logical(op: 'and' | 'or', left: Expr, right: Expr, type: ValueType, side: (e: Expr) => void): void {
+    const c = this.code;
+    side(left);
+    if (!callsSomething(right)) {
+      side(right);
+      c.byte(op === 'and' ? Op.i32_and : Op.i32_or);
+      return;
+    }
+    c.byte(Op.if).byte(type);
+    if (op === 'and') side(right);
+    else c.byte(Op.i32_const).i32(1);
+    c.byte(Op.else);
+    if (op === 'and') c.byte(Op.i32_const).i32(0);
+    else side(right);
+    c.byte(Op.end);
+  }
+
+  /** where(c, a, b): only the branch taken is evaluated, as JavaScript's `c ? a : b`. */
+  private where(args: readonly Expr[], type: ValueType, branch: (e: Expr) => void): void {
+    this.condition(args[0]);
+    this.code.byte(Op.if).byte(type);
+    branch(args[1]);
+    this.code.byte(Op.else);
+    branch(args[2]);
+    this.code.byte(Op.end);
+  }
+
+  /** Pushes `e` in its kind's representation: i32 for a boolean, f64 otherwise. */
+  private value(e: Expr): void {
+    const c = this.code;
+    switch (e.kind) {
+      case 'num':
+        c.byte(Op.f64_const).f64(e.value);
+        return;
+      case 'sym': {
+        const local = this.lookup(e.name);
+        if (local) this.get(local.index);
+        else if (e.name === 't') this.get(T);
+        else throw new EquationError(`internal: kernel plan uses the local '${e.name}' before declaring it`);
+        return;
+      }
+      case 'unary':
+        if (e.op === 'not') this.condition(e);
+        else {
+          this.number(e.arg);
+          c.byte(Op.f64_neg);
+        }
+        return;
+      case 'binary':
+        this.binary(e.op, e.left, e.right);
+        return;
+      case 'call':
+        this.call(e.fn, e.args);
+        return;
+    }
+  }
+
+  private binary(op: string, left: Expr, right: Expr): void {
+    const c = this.code;
+    if (op in ARITHMETIC || op in COMPARISONS) {
+      this.number(left);
+      this.number(right);
+      c.byte(ARITHMETIC[op] ?? COMPARISONS[op]);
+    } else if (op === '**') {
+      this.number(left);
+      this.number(right);
+      c.byte(Op.call).u32(this.imports.get(POW_IMPORT.name) as number);
+    } else if (op === '==' || op === '!=') {
+      this.equality(op, left, right);
+    } else if (op === 'and' || op === 'or') {
+      const kind = join(this.kindOf(left), this.kindOf(right));
+      if (kind === 'bool') this.logical(op, left, right, I32, (x) => this.value(x));
+      else this.numericLogical(op, left, right);
+    } else {
+      throw new EquationError(`internal: unknown operator '${op}' in a kernel plan`);
+    }
+  }
+
+  /** JavaScript's `===` / `!==`: a boolean never equals a number. */
+  private equality(op: '==' | '!=', left: Expr, right: Expr): void {
+    const c = this.code;
+    const kinds = [this.kindOf(left), this.kindOf(right)];
+    if (kinds.includes('mixed')) throw new Unsupported(`'${op}' compares a value that may be a boolean or a number`);
+    if (kinds[0] !== kinds[1]) {
+      c.byte(Op.i32_const).i32(op === '==' ? 0 : 1);
+      return;
+    }
+    this.value(left);
+    this.value(right);
+    if (kinds[0] === 'bool') c.byte(op === '==' ? Op.i32_eq : Op.i32_ne);
+    else c.byte(op === '==' ? Op.f64_eq : Op.f64_ne);
+  }
+
+  /** JavaScript's `a && b` / `a || b` on numbers: the deciding operand's own value. */
+  private numericLogical(op: 'and' | 'or', left: Expr, right: Expr): void {
+    const c = this.code;
+    const first = this.local(F64);
+    this.number(left);
+    c.byte(Op.local_tee).u32(first);
+    this.truthy();
+    c.byte(Op.if).byte(F64);
+    if (op === 'and') this.number(right);
+    else this.get(first);
+    c.byte(Op.else);
+    if (op === 'and') this.get(first);
+    else this.number(right);
+    c.byte(Op.end);
+  }
+
+  private call(fn: string, args: readonly Expr[]): void {
+    const c = this.code;
+    const math = WASM_MATH[fn];
+    if (!isMathFunction(fn) || math === undefined) throw new EquationError(`unknown function '${fn}' in a kernel plan`);
+    if (args.length !== MATH_FUNCTIONS[fn].arity) throw new EquationError(`${fn}() takes ${MATH_FUNCTIONS[fn].arity} arguments, the kernel plan gives ${args.length}`);
+    if (math.kind === 'native' || math.kind === 'import') {
+      for (const a of args) this.number(a);
+      if (math.kind === 'native') c.byte(math.op);
+      else c.byte(Op.call).u32(this.imports.get(fn) as number);
+    } else if (fn === 'where') {
+      const type = representation(this.kindOf({ kind: 'call', fn, args }));
+      this.where(args, type, (x) => (type === I32 ? this.value(x) : this.number(x)));
+    } else if (fn === 'clip') {
+      // Math.min(Math.max(x, lo), hi)
+      this.number(args[0]);
+      this.number(args[1]);
+      c.byte(Op.f64_max);
+      this.number(args[2]);
+      c.byte(Op.f64_min);
+    } else if (fn === 'sign') {
+      // Math.sign: x > 0 ? 1 : x < 0 ? -1 : x (keeps -0, +0 and NaN)
+      const x = this.local(F64);
+      this.number(args[0]);
+      c.byte(Op.local_set).u32(x);
+      c.byte(Op.f64_const).f64(1).byte(Op.f64_const).f64(-1);
+      this.get(x);
+      this.get(x).byte(Op.f64_const).f64(0).byte(Op.f64_lt).byte(Op.select);
+      this.get(x).byte(Op.f64_const).f64(0).byte(Op.f64_gt).byte(Op.select);
+    } else {
+      throw new Unsupported(`the model draws random numbers (${fn}()), which the WebAssembly backend does not generate`);
+    }
+  }
+}
+
+const describe = (kind: Kind): string => (kind === 'bool' ? 'boolean' : kind === 'num' ? 'number' : 'boolean-or-number');
