@@ -40,6 +40,8 @@ export interface RunSpec {
   n?: number;
   duration?: number;
   seed?: number;
+  /** Neurodyn's kernel backend (src/core/backend.ts); Brian2 runs ignore it. */
+  backend?: string;
 }
 
 function commonArgs(s: RunSpec): string[] {
@@ -52,7 +54,8 @@ function commonArgs(s: RunSpec): string[] {
 
 /** One Neurodyn benchmark in a fresh Node process (so JIT state never carries over). */
 export function runNeurodyn(s: RunSpec): Promise<ChildRun> {
-  return runChild(process.execPath, ['--import', 'tsx', path.join(HERE, 'run.ts'), s.name, ...commonArgs(s), '--json']);
+  const backend = s.backend === undefined ? [] : ['--backend', s.backend];
+  return runChild(process.execPath, ['--import', 'tsx', path.join(HERE, 'run.ts'), s.name, ...commonArgs(s), ...backend, '--json']);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Network } from '../src/core/network.js';
+import { EquationGroup } from '../src/core/equation-group.js';
 import type { NeuGroup } from '../src/core/neu-group.js';
 import { KernelThreads } from '../src/parallel/kernel-threads.js';
 import { Runner } from '../src/runner/runner.js';
@@ -11,6 +12,7 @@ export interface NetworkBench {
   counted: readonly NeuGroup[];
   synapses: number;
   dt: number;
+  /** Storage and notes; the kernel backends that ran are put in front. */
   backend: string;
   /** Constant inputs, as Runner's `inputs` option takes them. */
   inputs?: [string, number][];
@@ -47,7 +49,7 @@ export function timeNetwork(b: NetworkBench, o: BenchOptions): BenchResult {
     synapses: b.synapses,
     duration_ms: o.duration,
     dt_ms: b.dt,
-    backend: b.backend,
+    backend: `${kernelBackends(b.counted)}-${b.backend}`,
     threads,
     seed: o.seed,
     wall_run_s: round(wallRun, 4),
@@ -59,4 +61,9 @@ export function timeNetwork(b: NetworkBench, o: BenchOptions): BenchResult {
     rate_hz: round(spikes / size / (o.duration / 1000), 4),
     peak_rss_mb: peakRssMb(),
   };
+}
+
+/** The backends the counted groups' kernels ran on ('js', 'wasm', or 'js+wasm'). */
+function kernelBackends(groups: readonly NeuGroup[]): string {
+  return [...new Set(groups.map((g) => (g instanceof EquationGroup ? g.kernelBackend : undefined) ?? 'js'))].join('+');
 }

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { type Backend, checkBackend, setBackend } from '../src/core/backend.js';
 import { runNeurodyn } from './child.js';
 import { BENCHMARKS, findBenchmark } from './suite.js';
 import { versusBrian2 } from './vs-brian2.js';
@@ -24,6 +25,7 @@ interface Opts {
   duration?: number;
   seed?: number;
   threads?: number;
+  backend: Backend;
   json?: boolean;
   vs?: string;
   pairs: number;
@@ -33,13 +35,14 @@ interface Opts {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(names: string[], o: Opts): Promise<void> {
+  setBackend(o.backend);
   if (o.vs !== undefined) {
     if (o.vs !== 'brian2') throw new InvalidArgumentError(`--vs: only 'brian2' is supported, got '${o.vs}'`);
     if (o.pairs < 5) log(`note: ${o.pairs} pairs; at least 5 are needed for a meaningful median`);
     for (const name of names.length ? names : ['coba']) {
       const b = findBenchmark(name);
       if (!b.brian2) throw new InvalidArgumentError(`--vs brian2: '${name}' has no Brian2 equivalent in bench/brian2/`);
-      const spec = { name, n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed };
+      const spec = { name, n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed, backend: o.backend };
       log(`${name}: ${o.pairs} A/B pairs against Brian2 ${o.target}, N = ${spec.n}, ${spec.duration} ms`);
       console.log(JSON.stringify(await versusBrian2(spec, { brian2: b.brian2, pairs: o.pairs, target: o.target, log })));
     }
@@ -57,7 +60,7 @@ async function main(names: string[], o: Opts): Promise<void> {
   for (const b of selected) {
     const scaled = names.length ? {} : (b.inSuite ?? {});
     if (scaled.n !== undefined && o.n === undefined) log(`${b.name}: scaled to N = ${scaled.n} in the suite (run it alone for N = ${b.defaults.n})`);
-    const { result } = await runNeurodyn({ name: b.name, n: o.n ?? scaled.n, duration: o.duration ?? scaled.duration, seed: o.seed });
+    const { result } = await runNeurodyn({ name: b.name, n: o.n ?? scaled.n, duration: o.duration ?? scaled.duration, seed: o.seed, backend: o.backend });
     console.log(JSON.stringify(result));
   }
 }
@@ -69,6 +72,7 @@ const program = new Command('bench')
   .option('--duration <ms>', 'simulated time in ms', positive('--duration'))
   .option('--seed <seed>', 'random seed (first seed of the pairs with --vs)', positiveInt('--seed'))
   .option('--threads <k>', 'kernel threads for one run (coba, cuba)', positiveInt('--threads'))
+  .option('--backend <backend>', "where group kernels run: 'js' or 'wasm'", (v: string) => checkBackend(v, '--backend'), 'js')
   .option('--json', 'print only the JSON line')
   .option('--vs <simulator>', "alternate with another simulator: 'brian2'")
   .option('--pairs <k>', 'A/B pairs for --vs', positiveInt('--pairs'), 5)

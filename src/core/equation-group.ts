@@ -10,7 +10,11 @@ import {
   SPIKE_ARRAY,
   SPIKE_LIST,
 } from './group-kernel.js';
+import type { Backend } from './backend.js';
+import type { GroupKernel, KernelPlan } from './kernel-ir.js';
 import { type FloatArray, flagArray, float64Array, type NumericArray } from './matrix.js';
+import { WasmArena } from '../wasm/arena.js';
+import { compileKernelWasm, wasmUnsupported } from '../wasm/kernel-wasm.js';
 import { type KernelThreadPool, MIN_NEURONS_PER_THREAD, type SplitKernel } from './kernel-threads.js';
 import { NeuGroup, type NeuGroupOptions, type Size } from './neu-group.js';
 import { type Model, usesRandomFunctions } from './model.js';
@@ -33,6 +37,9 @@ interface PreparedKernel {
   kernel: CompiledGroupKernel;
   arrays: NumericArray[];
   attached: readonly AttachedSynapse[];
+  /** The kernel that runs: the JavaScript one, or the same plan compiled to WebAssembly. */
+  run: GroupKernel;
+  backend: Backend;
 }
 
 const NONE: readonly AttachedSynapse[] = [];
@@ -52,6 +59,7 @@ export class EquationGroup extends NeuGroup {
   private fused: PreparedKernel | undefined;
   private threads: KernelThreadPool | undefined;
   private split: { prepared: PreparedKernel; kernel: SplitKernel } | undefined;
+  private note: string | undefined;
 
   constructor(
     size: Size,
@@ -113,7 +121,7 @@ export class EquationGroup extends NeuGroup {
   }
 
   private compile(dt: number, attached: readonly AttachedSynapse[]): PreparedKernel {
-    const kernel = compileGroupKernel(this.model, this.params, this.method, dt, this.refractoryPeriod, { attached, float32: this.dtype === 'float32' });
+    const kernel = this.compileJs(dt, attached);
     const vars = this.variables();
     const named: Record<string, NumericArray> = { ...vars, [SPIKE_LIST]: this.spikeList, [SPIKE_ARRAY]: this.spike };
     for (const [name, value] of Object.entries(this.params)) if (typeof value !== 'number') named[name] = value;
@@ -121,12 +129,42 @@ export class EquationGroup extends NeuGroup {
       for (const [v, array] of Object.entries(syn.states)) named[attachedArray(j, v)] = array;
       named[attachedArray(j, '$inc')] = syn.increment;
     });
-    return { dt, kernel, arrays: kernel.arrayOrder.map((name) => named[name]), attached };
+    const arrays = kernel.arrayOrder.map((name) => named[name]);
+    const wasm = this.storage instanceof WasmArena ? this.compileWasm(kernel.plan, arrays, this.storage) : undefined;
+    return { dt, kernel, arrays, attached, run: wasm ?? kernel.kernel, backend: wasm ? 'wasm' : 'js' };
   }
 
-  /** The generated update function's source, for inspection. */
+  private compileJs(dt: number, attached: readonly AttachedSynapse[]): CompiledGroupKernel {
+    return compileGroupKernel(this.model, this.params, this.method, dt, this.refractoryPeriod, { attached, float32: this.dtype === 'float32' });
+  }
+
+  /**
+   * The plan as WebAssembly, or undefined when the backend cannot compile it (random numbers) or
+   * an array lives outside the group's memory; the reason is kept in `kernelNote`.
+   */
+  private compileWasm(plan: KernelPlan, arrays: readonly NumericArray[], arena: WasmArena): GroupKernel | undefined {
+    const addresses = arrays.map((array) => arena.addressOf(array));
+    const outside = addresses.indexOf(undefined);
+    this.note = wasmUnsupported(plan) ?? (outside >= 0 ? `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` : undefined);
+    return this.note === undefined ? compileKernelWasm(plan, arena, addresses as number[]) : undefined;
+  }
+
+  /** The generated update function's JavaScript source, for inspection. */
   kernelSource(dt: number, attached: readonly AttachedSynapse[] = NONE): string {
-    return this.compile(dt, attached).kernel.source;
+    return this.compileJs(dt, attached).source;
+  }
+
+  /**
+   * Which backend ran the last prepared kernel: 'wasm' when the group asked for it and its plan
+   * compiled, else 'js' (kernelNote says why). Undefined before the first prepare.
+   */
+  get kernelBackend(): Backend | undefined {
+    return (this.fused ?? this.compiled)?.backend;
+  }
+
+  /** Why a group with backend 'wasm' runs JavaScript instead, if it does. */
+  get kernelNote(): string | undefined {
+    return this.note;
   }
 
   /**
@@ -168,7 +206,7 @@ export class EquationGroup extends NeuGroup {
   private run(ctx: StepContext, prepared: PreparedKernel): void {
     const count = this.threads
       ? this.splitKernel(prepared, this.threads).step(ctx.t, this.spikeCount)
-      : prepared.kernel.kernel(this.num, ctx.t, prepared.arrays, this.rng, this.spikeCount);
+      : prepared.run(this.num, ctx.t, prepared.arrays, this.rng, this.spikeCount);
     if (count < 0) this.reportNonFinite(-count - 1, prepared.attached, ctx.t);
     this.recordSpikes(count);
   }

@@ -27,7 +27,7 @@ export interface CondNeuGroupOptions extends EquationGroupOptions {
   [channel: string]: Channel | CalciumDetailed | ParamValue | InitValue | string | undefined;
 }
 
-const OPTIONS = ['C', 'A', 'V_th', 'V_initializer', 'method', 'name', 'dtype'];
+const OPTIONS = ['C', 'A', 'V_th', 'V_initializer', 'method', 'name', 'dtype', 'backend'];
 
 /** Rewrites an expression written in a channel's own names into the group's names. */
 function rename(source: string, names: (symbol: string) => Expr | undefined, where: string): string {
@@ -70,7 +70,7 @@ export class CondNeuGroup extends EquationGroup {
         throw new ParameterError(`CondNeuGroup has no option '${key}' (options: ${OPTIONS.join(', ')}; channels are Channel or CalciumDetailed objects)`);
       }
     }
-    const { C = 1, A = 1e-3, V_th = 0, V_initializer, method, name, dtype } = options as CondNeuGroupOptions;
+    const { C = 1, A = 1e-3, V_th = 0, V_initializer, method, name, dtype, backend } = options as CondNeuGroupOptions;
     const V = Float64Array.from(initialize((V_initializer as InitValue | undefined) ?? new Uniform(-70, -60), n, 'float64', 'CondNeuGroup V_initializer'));
     const params: Record<string, ParamValue> = { C: C as ParamValue, A: A as ParamValue, V_th: V_th as ParamValue };
     const initial: Record<string, FloatArray> = { V };
@@ -121,7 +121,12 @@ export class CondNeuGroup extends EquationGroup {
       { equations: { V: membrane, ...calciumEquations, ...equations }, inputs: ['input'], threshold: 'V >= V_th', thresholdCrossing: true },
       Object.keys(params),
     );
-    super(size, model, params, initial, { method: method as string | undefined, name: name as string | undefined, dtype: dtype as EquationGroupOptions['dtype'] });
+    super(size, model, params, initial, {
+      method: method as string | undefined,
+      name: name as string | undefined,
+      dtype: dtype as EquationGroupOptions['dtype'],
+      backend: backend as EquationGroupOptions['backend'],
+    });
     this.channels = channels;
   }
 }

@@ -39,7 +39,7 @@ export interface IFOptions extends EquationGroupOptions {
 
 type BuiltinArgs = [Size, Model, Record<string, ParamValue | undefined>, Record<string, FloatArray>, EquationGroupOptions];
 
-const GROUP_OPTIONS = ['name', 'method', 'dtype'];
+const GROUP_OPTIONS = ['name', 'method', 'dtype', 'backend'];
 
 /** The EquationGroup constructor arguments for a built-in neuron, with checked options. */
 export function builtinArgs(spec: BuiltinSpec, size: Size, given: object): BuiltinArgs {

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { build, run } from './ei-fixture.js';
+import { FixedProb } from '../src/connect/index.js';
+import { setBackend } from '../src/core/backend.js';
+import { EquationGroup } from '../src/core/equation-group.js';
+import { NonFiniteStateError, ParameterError } from '../src/core/errors.js';
+import { defineModel } from '../src/core/model.js';
+import { Network } from '../src/core/network.js';
+import { seed } from '../src/core/random.js';
+import { Uniform } from '../src/init/index.js';
+import { HH, Izhikevich, LIF } from '../src/models/neurons/index.js';
+import { Exponential } from '../src/models/synapses/index.js';
+import { COBA } from '../src/models/synouts/syn-out.js';
+import { KernelThreads } from '../src/parallel/kernel-threads.js';
+import { Runner } from '../src/runner/runner.js';
+
+/**
+ * The WebAssembly backend compiles the same kernel plan as the JavaScript one, so a network must
+ * give the same numbers bit for bit on either; every monitored state, spike, input and
+ * conductance is compared.
+ */
+describe('the WebAssembly backend of group kernels', () => {
+  afterEach(() => setBackend('js'));
+
+  it.each(['coba', 'mixed-kinds', 'with-delta'] as const)('gives bit-identical results to JavaScript (%s, fused)', (variant) => {
+    const wasm = run(variant, true, 'float64', 'wasm');
+    const js = run(variant, true, 'float64', 'js');
+    expect([wasm.built.E.kernelBackend, wasm.built.I.kernelBackend]).toEqual(['wasm', 'wasm']);
+    expect(js.built.E.kernelBackend).toBe('js');
+    for (const path of wasm.built.paths) expect(wasm.results[path], path).toEqual(js.results[path]);
+  });
+
+  it('gives bit-identical results unfused and in float32 storage', () => {
+    for (const [fuse, dtype] of [[false, 'float64'], [true, 'float32']] as const) {
+      const wasm = run('coba', fuse, dtype, 'wasm');
+      const js = run('coba', fuse, dtype, 'js');
+      for (const path of wasm.built.paths) expect(wasm.results[path], `${path}, fused ${fuse}, ${dtype}`).toEqual(js.results[path]);
+    }
+  });
+
+  it('runs HH (exp, powers, threshold crossing) and Izhikevich with per-neuron parameters identically', () => {
+    const simulate = (backend: 'js' | 'wasm') => {
+      seed(5);
+      const hh = new HH(60, { backend, name: 'H' });
+      const iz = new Izhikevich(60, { backend, name: 'Z', a: Float64Array.from({ length: 60 }, (_, i) => 0.02 + 0.001 * i), d: Float64Array.from({ length: 60 }, (_, i) => 2 + 0.1 * i) });
+      const syn = new Exponential(iz, hh, new FixedProb(0.2), { g_max: 0.5, tau: 5, output: new COBA({ E: 0 }) });
+      const runner = new Runner(new Network({ H: hh, Z: iz, syn }), {
+        monitors: { 'H.V': 'H.V', 'H.m': 'H.m', 'Z.V': 'Z.V', 'Z.u': 'Z.u', 'Z.spike': 'Z.spike' },
+        inputs: [['H.input', 8], ['Z.input', 12]],
+        progress: false,
+      });
+      runner.run(60);
+      expect(hh.kernelBackend).toBe(backend);
+      return ['H.V', 'H.m', 'Z.V', 'Z.u', 'Z.spike'].map((p) => Array.from(runner.mon.get(p).data));
+    };
+    const [wasm, js] = [simulate('wasm'), simulate('js')];
+    expect(wasm[4].reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    wasm.forEach((series, i) => expect(series).toEqual(js[i]));
+  });
+
+  it('runs kernel threads over a WebAssembly group with the same results', () => {
+    const threads = new KernelThreads(2);
+    try {
+      const simulate = (pool: KernelThreads | undefined) => {
+        seed(2);
+        const E = new LIF(2400, { V_rest: -60, V_th: -50, V_reset: -60, tau: 20, tau_ref: 5, V_initializer: new Uniform(-60, -50), backend: 'wasm', name: 'E' });
+        const S = new Exponential(E, E, new FixedProb(0.01), { g_max: 0.6, tau: 5, output: new COBA({ E: 0 }) });
+        const net = new Network({ E, S });
+        net.useThreads(pool);
+        const runner = new Runner(net, { monitors: { 'E.V': 'E.V' }, inputs: [['E.input', 20]], progress: false });
+        runner.run(20);
+        return Array.from(runner.mon.get('E.V').data);
+      };
+      expect(simulate(threads)).toEqual(simulate(undefined));
+    } finally {
+      threads.close();
+    }
+  });
+
+  it('falls back to JavaScript, and says why, for a model that draws random numbers', () => {
+    const OU = defineModel('OU', { equations: { V: '-V / tau + sigma * sqrt(2 / tau) * xi' } }, ['tau', 'sigma']);
+    const g = new EquationGroup(10, OU, { tau: 10, sigma: 1 }, { V: new Float64Array(10) }, { method: 'euler', seed: 1, backend: 'wasm' });
+    new Runner(g, { dt: 0.1, progress: false }).run(1);
+    expect(g.kernelBackend).toBe('js');
+    expect(g.kernelNote).toMatch(/randn/);
+  });
+
+  it('names the synapse when a fused synaptic state becomes non-finite', () => {
+    seed(3);
+    const E = new LIF(50, { V_rest: -60, V_th: -50, V_reset: -60, tau: 20, V_initializer: -55, name: 'E', backend: 'wasm' });
+    const S = new Exponential(E, E, new FixedProb(0.2), { g_max: 1, tau: 5, output: new COBA({ E: 0 }), name: 'S' });
+    const runner = new Runner(new Network({ E, S }), { progress: false });
+    runner.run(1);
+    expect(E.kernelBackend).toBe('wasm');
+    S.g[7] = Infinity;
+    expect(() => runner.run(1)).toThrow(NonFiniteStateError);
+    S.g[7] = Infinity;
+    expect(() => runner.run(1)).toThrow(/synapse 'S': Exponential variable 'g' of element 7/);
+  });
+
+  it('takes the backend from setBackend and rejects an unknown one', () => {
+    setBackend('wasm');
+    seed(1);
+    expect(build('coba').E.backend).toBe('wasm');
+    expect(() => setBackend('gpu' as 'js')).toThrow(ParameterError);
+    expect(() => new LIF(3, { backend: 'fast' as 'js' })).toThrow(/unknown backend 'fast'/);
+  });
+});
