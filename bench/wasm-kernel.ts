@@ -1,5 +1,5 @@
 import { cobaPlan, COBA, load, store } from './coba-plan.js';
-import type { GroupKernel, KernelPlan } from '../src/core/kernel-ir.js';
+import type { ArrayType, GroupKernel, KernelPlan } from '../src/core/kernel-ir.js';
 import { compileKernelJs } from '../src/core/kernel-js.js';
 import { streamFor } from '../src/core/random.js';
 import { WasmArena } from '../src/wasm/arena.js';
@@ -11,8 +11,9 @@ import { compileKernelWasm } from '../src/wasm/kernel-wasm.js';
  * 1. the fused COBA kernel (bench/coba-plan.ts): N neurons, V uniform in [-60, -50] mV, 20 added
  *    to the input before each step (outside the timing);
  * 2. the cost of one Math.exp call: a kernel storing exp(x) against one storing x * 1.0001.
- * 'js' runs on ordinary typed arrays (the default backend), 'js-shared' on the same arrays in a
- * shared WebAssembly memory, 'wasm' on those.
+ * 'js' runs the JavaScript kernel on arrays over ordinary ArrayBuffers, 'js-shared' on arrays in a
+ * shared WebAssembly memory (groups keep their arrays in shared memory by default), 'wasm' the
+ * WebAssembly kernel on those.
  * Usage: npx tsx bench/wasm-kernel.ts [N] [blocks] [steps per block]
  */
 const n = Number(process.argv[2] ?? 4000);
@@ -22,7 +23,12 @@ const BACKENDS = ['js', 'js-shared', 'wasm'] as const;
 type Variant = (typeof BACKENDS)[number];
 
 type KernelArray = Float64Array | Float32Array | Uint8Array | Int32Array;
-const CONSTRUCTORS = { f64: Float64Array, f32: Float32Array, u8: Uint8Array, i32: Int32Array } as const;
+interface ArrayConstructor {
+  readonly BYTES_PER_ELEMENT: number;
+  new (length: number): KernelArray;
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): KernelArray;
+}
+const CONSTRUCTORS: Readonly<Record<ArrayType, ArrayConstructor>> = { f64: Float64Array, f32: Float32Array, u8: Uint8Array, i32: Int32Array };
 
 function prepare(plan: KernelPlan, variant: Variant, fill: (array: number, k: number) => number) {
   const arena = new WasmArena('bench');
