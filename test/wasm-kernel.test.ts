@@ -259,6 +259,29 @@ describe('WebAssembly group kernels', () => {
     expect(wasmUnsupported(mixedEquality)).toMatch(/may be a boolean or a number/);
   });
 
+  it('run over an unshared memory, and keep working when a shared memory grows', () => {
+    const plan: KernelPlan = {
+      arrays: [{ name: 'v', type: 'f64' }],
+      statesPerElement: 1,
+      body: [load('v', 0), store(0, 'v * 2 + t')],
+    };
+    const unshared = new WebAssembly.Memory({ initial: 1, maximum: 3 });
+    const once = compileKernelWasm(plan, { memory: unshared, maximumPages: 3, shared: false }, [16]);
+    new Float64Array(unshared.buffer, 16, 4).set([1, 2, 3, 4]);
+    expect(once(4, 0.5, [])).toBe(0);
+    expect([...new Float64Array(unshared.buffer, 16, 4)]).toEqual([2.5, 4.5, 6.5, 8.5]);
+
+    const shared = new WebAssembly.Memory({ initial: 1, maximum: 3, shared: true });
+    const kernel = compileKernelWasm(plan, { memory: shared, maximumPages: 3, shared: true }, [PAGE + 8]);
+    // The array lies in a page added after the kernel was compiled.
+    shared.grow(1);
+    const v = new Float64Array(shared.buffer, PAGE + 8, 3);
+    v.set([1, -0, NaN]);
+    expect(kernel(3, 0, [], undefined, 0, 1)).toBe(0);
+    expect([...v]).toEqual([1, 0, NaN]);
+    expect(Object.is(v[1], 0)).toBe(true);
+  });
+
   it('refuse misaligned addresses', () => {
     const plan = cobaPlan();
     const memory = { memory: new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true }), maximumPages: 2, shared: true };
