@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { type Backend, checkBackend, setBackend } from '../src/core/backend.js';
+import { type Backend, checkBackend, getBackend, setBackend } from '../src/core/backend.js';
 import { runNeurodyn } from './child.js';
 import { BENCHMARKS, findBenchmark } from './suite.js';
 import { versusBrian2 } from './vs-brian2.js';
@@ -72,7 +72,7 @@ const program = new Command('bench')
   .option('--duration <ms>', 'simulated time in ms', positive('--duration'))
   .option('--seed <seed>', 'random seed (first seed of the pairs with --vs)', positiveInt('--seed'))
   .option('--threads <k>', 'kernel threads for one run (coba, cuba)', positiveInt('--threads'))
-  .option('--backend <backend>', "where group kernels run: 'js' or 'wasm'", (v: string) => checkBackend(v, '--backend'), 'js')
+  .option('--backend <backend>', "where group kernels run: 'js' or 'wasm'", (v: string) => checkBackend(v, '--backend'), getBackend())
   .option('--json', 'print only the JSON line')
   .option('--vs <simulator>', "alternate with another simulator: 'brian2'")
   .option('--pairs <k>', 'A/B pairs for --vs', positiveInt('--pairs'), 5)

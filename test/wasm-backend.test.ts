@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, run } from './ei-fixture.js';
 import { FixedProb } from '../src/connect/index.js';
-import { setBackend } from '../src/core/backend.js';
+import { getBackend, setBackend } from '../src/core/backend.js';
 import { EquationGroup } from '../src/core/equation-group.js';
 import { NonFiniteStateError, ParameterError } from '../src/core/errors.js';
 import { defineModel } from '../src/core/model.js';
@@ -20,7 +20,8 @@ import { Runner } from '../src/runner/runner.js';
  * conductance is compared.
  */
 describe('the WebAssembly backend of group kernels', () => {
-  afterEach(() => setBackend('js'));
+  const initial = getBackend();
+  afterEach(() => setBackend(initial));
 
   it.each(['coba', 'mixed-kinds', 'with-delta'] as const)('gives bit-identical results to JavaScript (%s, fused)', (variant) => {
     const wasm = run(variant, true, 'float64', 'wasm');
@@ -98,10 +99,11 @@ describe('the WebAssembly backend of group kernels', () => {
     expect(() => runner.run(1)).toThrow(/synapse 'S': Exponential variable 'g' of element 7/);
   });
 
-  it('takes the backend from setBackend and rejects an unknown one', () => {
-    setBackend('wasm');
+  it('uses WebAssembly by default in Node, takes the backend from setBackend and rejects an unknown one', () => {
+    expect(initial).toBe('wasm');
+    setBackend('js');
     seed(1);
-    expect(build('coba').E.backend).toBe('wasm');
+    expect(build('coba').E.backend).toBe('js');
     expect(() => setBackend('gpu' as 'js')).toThrow(ParameterError);
     expect(() => new LIF(3, { backend: 'fast' as 'js' })).toThrow(/unknown backend 'fast'/);
   });

@@ -9,7 +9,8 @@ import { ParameterError } from './errors.js';
 export type Backend = 'js' | 'wasm';
 
 const BACKENDS: readonly Backend[] = ['js', 'wasm'];
-let defaultBackend: Backend = 'js';
+/** WebAssembly where the platform can share its memory (Node; cross-origin isolated pages), else JavaScript. */
+let defaultBackend: Backend = typeof SharedArrayBuffer === 'function' && typeof WebAssembly === 'object' ? 'wasm' : 'js';
 
 export function checkBackend(backend: string, where: string): Backend {
   if (!(BACKENDS as readonly string[]).includes(backend)) {

@@ -139,14 +139,22 @@ export class EquationGroup extends NeuGroup {
   }
 
   /**
-   * The plan as WebAssembly, or undefined when the backend cannot compile it (random numbers) or
-   * an array lives outside the group's memory; the reason is kept in `kernelNote`.
+   * The plan as WebAssembly, or undefined when the backend cannot compile it (random numbers), an
+   * array lives outside the group's memory, or the platform refuses; `kernelNote` keeps the reason.
    */
   private compileWasm(plan: KernelPlan, arrays: readonly NumericArray[], arena: WasmArena): GroupKernel | undefined {
     const addresses = arrays.map((array) => arena.addressOf(array));
     const outside = addresses.indexOf(undefined);
     this.note = wasmUnsupported(plan) ?? (outside >= 0 ? `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` : undefined);
-    return this.note === undefined ? compileKernelWasm(plan, arena, addresses as number[]) : undefined;
+    if (this.note !== undefined) return undefined;
+    try {
+      return compileKernelWasm(plan, arena, addresses as number[]);
+    } catch (error) {
+      // A browser's main thread refuses to compile large modules synchronously: JavaScript then runs.
+      if (!(error instanceof RangeError)) throw error;
+      this.note = `WebAssembly compilation failed (${error.message})`;
+      return undefined;
+    }
   }
 
   /** The generated update function's JavaScript source, for inspection. */
@@ -220,7 +228,7 @@ export class EquationGroup extends NeuGroup {
 
   override clearInputs(): void {
     const vars = this.variables();
-    for (const v of this.model.inputs) vars[v].fill(0);
+    for (const v of this.model.inputs) this.storage.zero(vars[v]);
   }
 
   /** Decode a kernel's failure code -(1 + k * S + s) over the model's states, then the attached synapses'. */

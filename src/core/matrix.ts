@@ -20,12 +20,17 @@ export interface Matrix2D<T extends NumericArray = NumericArray> {
 export interface StateMemory {
   /** Room for `length` elements of `bytesPerElement` bytes, aligned to the element size. */
   allocate(length: number, bytesPerElement: number): { buffer: ArrayBufferLike; byteOffset: number };
+  /** Set every element of an array to 0 (inputs are cleared every step). */
+  zero(array: NumericArray): void;
 }
 
 export const SHARED_MEMORY: StateMemory = {
   allocate(length, bytesPerElement) {
     const bytes = length * bytesPerElement;
     return { buffer: typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), byteOffset: 0 };
+  },
+  zero(array) {
+    array.fill(0);
   },
 };
 

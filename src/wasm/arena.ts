@@ -1,5 +1,6 @@
 import { ParameterError } from '../core/errors.js';
-import type { StateMemory } from '../core/matrix.js';
+import type { NumericArray, StateMemory } from '../core/matrix.js';
+import { memoryZeroer } from './memory-fill.js';
 
 const PAGE_BYTES = 65536;
 /** The most a 32-bit WebAssembly memory can address: 4 GiB. */
@@ -20,6 +21,7 @@ export class WasmArena implements StateMemory {
   private end = 0;
   /** The buffer objects arrays were created on (a grown shared memory hands out a new one). */
   private readonly buffers = new WeakSet<ArrayBufferLike>();
+  private zeroer: ((byteOffset: number, bytes: number) => void) | undefined;
 
   constructor(owner: string) {
     if (typeof SharedArrayBuffer !== 'function') {
@@ -39,6 +41,15 @@ export class WasmArena implements StateMemory {
     const buffer = this.memory.buffer;
     this.buffers.add(buffer);
     return { buffer, byteOffset };
+  }
+
+  zero(array: NumericArray): void {
+    if (this.addressOf(array) === undefined) {
+      array.fill(0);
+      return;
+    }
+    this.zeroer ??= memoryZeroer(this);
+    this.zeroer(array.byteOffset, array.byteLength);
   }
 
   /** The byte address of an array in this memory, or undefined if it lives elsewhere. */
