@@ -59,20 +59,25 @@ describe('the WebAssembly backend of group kernels', () => {
     wasm.forEach((series, i) => expect(series).toEqual(js[i]));
   });
 
-  it('runs kernel threads over a WebAssembly group with the same results', () => {
+  it('runs WebAssembly kernels on kernel threads with the same results (LIF, and HH with imported Math)', () => {
     const threads = new KernelThreads(2);
     try {
       const simulate = (pool: KernelThreads | undefined) => {
         seed(2);
         const E = new LIF(2400, { V_rest: -60, V_th: -50, V_reset: -60, tau: 20, tau_ref: 5, V_initializer: new Uniform(-60, -50), backend: 'wasm', name: 'E' });
+        const H = new HH(2000, { backend: 'wasm', name: 'H', V_initializer: new Uniform(-70, -60) });
         const S = new Exponential(E, E, new FixedProb(0.01), { g_max: 0.6, tau: 5, output: new COBA({ E: 0 }) });
-        const net = new Network({ E, S });
+        const T = new Exponential(E, H, new FixedProb(0.01), { g_max: 0.3, tau: 5, output: new COBA({ E: 0 }) });
+        const net = new Network({ E, H, S, T });
         net.useThreads(pool);
-        const runner = new Runner(net, { monitors: { 'E.V': 'E.V' }, inputs: [['E.input', 20]], progress: false });
+        const runner = new Runner(net, { monitors: { 'E.V': 'E.V', 'H.V': 'H.V', 'H.spike': 'H.spike' }, inputs: [['E.input', 20], ['H.input', 6]], progress: false });
         runner.run(20);
-        return Array.from(runner.mon.get('E.V').data);
+        expect([E.kernelBackend, H.kernelBackend, E.threaded]).toEqual(['wasm', 'wasm', pool !== undefined]);
+        return ['E.V', 'H.V', 'H.spike'].map((p) => Array.from(runner.mon.get(p).data));
       };
-      expect(simulate(threads)).toEqual(simulate(undefined));
+      const [split, single] = [simulate(threads), simulate(undefined)];
+      expect(single[2].reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+      split.forEach((series, i) => expect(series).toEqual(single[i]));
     } finally {
       threads.close();
     }

@@ -221,7 +221,8 @@ export class EquationGroup extends NeuGroup {
 
   private splitKernel(prepared: PreparedKernel, threads: KernelThreadPool): SplitKernel {
     if (this.split?.prepared !== prepared) {
-      this.split = { prepared, kernel: threads.split(prepared.kernel, prepared.arrays, this.num, this.spikeList, `group '${this.name}'`) };
+      const wasm = prepared.backend === 'wasm' && this.storage instanceof WasmArena ? { arena: this.storage, run: prepared.run } : undefined;
+      this.split = { prepared, kernel: threads.split(prepared.kernel, prepared.arrays, this.num, this.spikeList, `group '${this.name}'`, wasm) };
     }
     return this.split.kernel;
   }

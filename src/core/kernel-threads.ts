@@ -1,5 +1,14 @@
 import type { CompiledGroupKernel } from './group-kernel.js';
+import type { GroupKernel } from './kernel-ir.js';
 import type { NumericArray } from './matrix.js';
+import type { WasmArena } from '../wasm/arena.js';
+
+/** A group whose kernel runs as WebAssembly: the threads run its plan as WebAssembly too, over the same memory. */
+export interface WasmThreading {
+  readonly arena: WasmArena;
+  /** The main thread's compiled kernel (which runs the first range). */
+  readonly run: GroupKernel;
+}
 
 /**
  * Threads that share the update of large groups (KernelThreads in src/parallel/ on Node). A
@@ -10,7 +19,7 @@ import type { NumericArray } from './matrix.js';
 export interface KernelThreadPool {
   readonly threads: number;
   /** Prepare a kernel of a group of n neurons to run split; `spikeList` receives the merged spikes. */
-  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string): SplitKernel;
+  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string, wasm?: WasmThreading): SplitKernel;
 }
 
 export interface SplitKernel {

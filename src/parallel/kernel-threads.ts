@@ -1,10 +1,12 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { NeurodynError, ParameterError } from '../core/errors.js';
 import { type CompiledGroupKernel, SPIKE_ARRAY, SPIKE_LIST } from '../core/group-kernel.js';
-import type { KernelThreadPool, SplitKernel } from '../core/kernel-threads.js';
+import type { KernelThreadPool, SplitKernel, WasmThreading } from '../core/kernel-threads.js';
+import type { GroupKernel } from '../core/kernel-ir.js';
 import { indexArray, type NumericArray } from '../core/matrix.js';
 import { COMMAND, CONTROL_LENGTH, DONE, FAILED, KERNEL, PREVIOUS_COUNT, REGISTER, type Registration, RESULT, RUN, SEQ, STATUS, STOP, waitForChange } from './protocol.js';
 import { startModuleWorker } from './start-worker.js';
+import { kernelModuleBytes } from '../wasm/kernel-wasm.js';
 
 /** How long the main thread waits for one command before it gives up on a thread. */
 const ANSWER_TIMEOUT_MS = 120_000;
@@ -85,7 +87,7 @@ export class KernelThreads implements KernelThreadPool {
     for (let w = 1; w < threads; w++) this.workers.push(new KernelWorker());
   }
 
-  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string): SplitKernel {
+  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string, wasm?: WasmThreading): SplitKernel {
     arrays.forEach((array, i) => {
       if (!(array.buffer instanceof SharedArrayBuffer)) {
         throw new ParameterError(`${owner}: array '${kernel.arrayOrder[i]}' is not in shared memory, so kernel threads cannot update it; allocate it with floatArray() (src/core/matrix.ts)`);
@@ -94,11 +96,14 @@ export class KernelThreads implements KernelThreadPool {
     const bounds = Array.from({ length: this.threads + 1 }, (_, i) => Math.round((i * n) / this.threads));
     const listIndex = kernel.arrayOrder.indexOf(SPIKE_LIST);
     const ranges = this.workers.map((worker, w) => {
-      const list = indexArray(n);
+      // Each range lists its own spikes; a WebAssembly kernel finds its list in the group's memory.
+      const list = indexArray(n, wasm?.arena);
       const own = arrays.map((array, i) => (i === listIndex ? list : array));
-      return { worker, list, id: worker.register({ source: kernel.source, arrays: own, start: bounds[w + 1], end: bounds[w + 2] }) };
+      const range = { start: bounds[w + 1], end: bounds[w + 2] };
+      const module = wasm && { bytes: kernelModuleBytes(kernel.plan, wasm.arena, own.map((array) => wasm.arena.addressOf(array) as number)), memory: wasm.arena.memory };
+      return { worker, list, id: worker.register({ source: kernel.source, arrays: own, ...range, wasm: module }) };
     });
-    return new ThreadedKernel(kernel, arrays, bounds[1], spikeList, ranges);
+    return new ThreadedKernel(kernel, wasm?.run ?? kernel.kernel, arrays, bounds[1], spikeList, ranges);
   }
 
   close(): void {
@@ -116,6 +121,8 @@ class ThreadedKernel implements SplitKernel {
 
   constructor(
     private readonly kernel: CompiledGroupKernel,
+    /** The first range's kernel: the group's own (JavaScript or WebAssembly). */
+    private readonly firstRun: GroupKernel,
     private readonly arrays: readonly NumericArray[],
     private readonly firstEnd: number,
     private readonly spikeList: Int32Array,
@@ -128,7 +135,7 @@ class ThreadedKernel implements SplitKernel {
     if (this.firstPrevious === undefined) this.clearFlags(previousCount);
     this.ranges.forEach((range, r) => range.worker.run(range.id, t, this.previous[r]));
     // The first range's previous spikes lead the group's list, so its kernel clears their flags.
-    const first = this.kernel.kernel(this.firstEnd, t, this.arrays, undefined, this.firstPrevious ?? 0, 0);
+    const first = this.firstRun(this.firstEnd, t, this.arrays, undefined, this.firstPrevious ?? 0, 0);
     const counts = this.ranges.map((range) => range.worker.wait());
     if (first < 0) return first;
     const failed = counts.find((c) => c < 0);

@@ -1,11 +1,13 @@
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { GROUP_KERNEL_PARAMETERS, type GroupKernel } from '../core/kernel-ir.js';
 import { compileFunction } from '../expr/emit.js';
+import { instantiateKernel } from '../wasm/kernel-wasm.js';
 import { COMMAND, DONE, FAILED, KERNEL, OK, PREVIOUS_COUNT, REGISTER, type Registration, RESULT, SEQ, STATUS, STOP, waitForChange } from './protocol.js';
 
 /**
  * A kernel thread (see kernel-threads.ts): compiles the group kernels it is given (the same
- * generated source as the main thread's) and runs them over its range of neurons on command.
+ * generated source as the main thread's, or the WebAssembly module of its range) and runs them
+ * over its range of neurons on command.
  * It polls, then blocks in Atomics.wait, between commands and never returns to its event loop.
  */
 const { control, time, port } = workerData as { control: SharedArrayBuffer; time: SharedArrayBuffer; port: MessagePort };
@@ -16,7 +18,9 @@ const kernels: { run: GroupKernel; registration: Registration }[] = [];
 function register(): number {
   const registration = receiveMessageOnPort(port)?.message as Registration | undefined;
   if (!registration) throw new Error('REGISTER command without a kernel');
-  kernels.push({ run: compileFunction<GroupKernel>(GROUP_KERNEL_PARAMETERS, registration.source), registration });
+  const { wasm } = registration;
+  const run = wasm ? instantiateKernel(wasm.bytes, wasm.memory) : compileFunction<GroupKernel>(GROUP_KERNEL_PARAMETERS, registration.source);
+  kernels.push({ run, registration });
   return kernels.length - 1;
 }
 

@@ -21,7 +21,10 @@ export const FAILED = 1;
 
 /** What the main thread sends (through a MessagePort) before a REGISTER command. */
 export interface Registration {
+  /** The JavaScript kernel, compiled by the thread unless `wasm` is given. */
   readonly source: string;
+  /** The WebAssembly kernel of this thread's range (its own spike list address), over the group's memory. */
+  readonly wasm?: { readonly bytes: Uint8Array<ArrayBuffer>; readonly memory: WebAssembly.Memory };
   readonly arrays: readonly (Float64Array | Float32Array | Uint8Array | Int32Array)[];
   readonly start: number;
   readonly end: number;

@@ -40,6 +40,11 @@ export function wasmUnsupported(plan: KernelPlan): string | undefined {
  * an array reads or writes its neighbour in the memory (never outside it).
  */
 export function compileKernelWasm(plan: KernelPlan, memory: KernelMemory, addresses: readonly number[]): GroupKernel {
+  return instantiateKernel(kernelModuleBytes(plan, memory, addresses), memory.memory);
+}
+
+/** The module compileKernelWasm instantiates, as bytes (kernel threads instantiate it in their own thread). */
+export function kernelModuleBytes(plan: KernelPlan, memory: KernelMemory, addresses: readonly number[]): Uint8Array<ArrayBuffer> {
   if (addresses.length !== plan.arrays.length) {
     throw new ParameterError(`compileKernelWasm: ${addresses.length} addresses for ${plan.arrays.length} arrays`);
   }
@@ -50,18 +55,30 @@ export function compileKernelWasm(plan: KernelPlan, memory: KernelMemory, addres
     }
   });
   if (memory.shared && !(memory.maximumPages > 0)) throw new ParameterError('compileKernelWasm: a shared memory needs its maximum number of pages');
-  let module: { bytes: Uint8Array<ArrayBuffer>; imports: Record<string, (...args: number[]) => number> };
   try {
-    module = emitKernelModule(plan, addresses, memory);
+    return emitKernelModule(plan, addresses, memory).bytes;
   } catch (e) {
     if (e instanceof Unsupported) throw new ParameterError(`compileKernelWasm: ${e.message}; use the JavaScript backend`);
     throw e;
   }
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(module.bytes), {
-    env: { memory: memory.memory, ...module.imports },
-  });
-  const run = instance.exports.kernel as (n: number, t: number, previousCount: number, start: number) => number;
+}
+
+/** A kernel module's bytes instantiated over `memory`; its imports are found by name in this thread's Math. */
+export function instantiateKernel(bytes: Uint8Array<ArrayBuffer>, memory: WebAssembly.Memory): GroupKernel {
+  const module = new WebAssembly.Module(bytes);
+  const env: WebAssembly.ModuleImports = { memory };
+  for (const { name, kind } of WebAssembly.Module.imports(module)) {
+    if (kind === 'function') env[name] = importedFunction(name);
+  }
+  const run = new WebAssembly.Instance(module, { env }).exports.kernel as (n: number, t: number, previousCount: number, start: number) => number;
   return (n, t, _arrays, _rng, previousCount = 0, start = 0) => run(n, t, previousCount, start);
+}
+
+function importedFunction(name: string): (...args: number[]) => number {
+  if (name === POW_IMPORT.name) return POW_IMPORT.fn;
+  const math = WASM_MATH[name];
+  if (math?.kind !== 'import') throw new ParameterError(`a kernel module imports '${name}', which is not an imported Math function`);
+  return math.fn;
 }
 
 /** A plan feature the WebAssembly backend does not compile (the message says which). */
