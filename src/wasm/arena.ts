@@ -1,12 +1,20 @@
 import { ParameterError } from '../core/errors.js';
 import type { NumericArray, StateMemory } from '../core/matrix.js';
-import { memoryZeroer } from './memory-fill.js';
+import { type ArrayOps, arrayOps, type ScalarOp } from './array-ops.js';
 
 const PAGE_BYTES = 65536;
 /** The most a 32-bit WebAssembly memory can address: 4 GiB. */
 const MAXIMUM_PAGES = 65536;
 /** Every array starts at a multiple of 8 bytes, so float64 arrays are aligned. */
 const ALIGNMENT = 8;
+
+/** The arena of every buffer an arena handed out, so that code given only an array can find it. */
+const ARENAS = new WeakMap<ArrayBufferLike, WasmArena>();
+
+/** The arena an array lives in, if any. */
+export function arenaOf(array: ArrayBufferView): WasmArena | undefined {
+  return ARENAS.get(array.buffer);
+}
 
 /**
  * One WebAssembly.Memory holding the state arrays of a group and of the synapses onto it, where
@@ -21,7 +29,7 @@ export class WasmArena implements StateMemory {
   private end = 0;
   /** The buffer objects arrays were created on (a grown shared memory hands out a new one). */
   private readonly buffers = new WeakSet<ArrayBufferLike>();
-  private zeroer: ((byteOffset: number, bytes: number) => void) | undefined;
+  private ops: ArrayOps | undefined;
 
   constructor(owner: string) {
     if (typeof SharedArrayBuffer !== 'function') {
@@ -40,6 +48,7 @@ export class WasmArena implements StateMemory {
     this.end = end;
     const buffer = this.memory.buffer;
     this.buffers.add(buffer);
+    ARENAS.set(buffer, this);
     return { buffer, byteOffset };
   }
 
@@ -48,8 +57,19 @@ export class WasmArena implements StateMemory {
       array.fill(0);
       return;
     }
-    this.zeroer ??= memoryZeroer(this);
-    this.zeroer(array.byteOffset, array.byteLength);
+    this.ops ??= arrayOps(this);
+    this.ops.zero(array.byteOffset, array.byteLength);
+  }
+
+  /**
+   * x op= value on every element of a float64 array of this memory, in WebAssembly; false (and
+   * nothing done) for any other array.
+   */
+  scalar(op: ScalarOp, array: NumericArray, value: number): boolean {
+    if (!(array instanceof Float64Array) || this.addressOf(array) === undefined) return false;
+    this.ops ??= arrayOps(this);
+    this.ops.scalar(op, array.byteOffset, array.length, value);
+    return true;
   }
 
   /** The byte address of an array in this memory, or undefined if it lives elsewhere. */
