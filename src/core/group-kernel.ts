@@ -1,5 +1,6 @@
 import { add, bin, call, type Expr, mul, num, substitute, sym, symbolsOf } from '../expr/ast.js';
 import type { Resolver } from '../expr/emit.js';
+import { expandIntegerPowers } from '../expr/integer-powers.js';
 import { resolveSymbols } from '../expr/resolve.js';
 import { simplify } from '../expr/simplify.js';
 import { stepBindings } from '../integrators/emit-step.js';
@@ -192,7 +193,21 @@ export function planGroupKernel(
   if (hasRefractory) body.push({ kind: 'store', array: arrayOf(REFRACTORY_FLAG), value: hasThreshold ? bin('or', refr, spk) : refr });
 
   const clearSpikes = hasThreshold ? { flags: arrayOf(SPIKE_ARRAY), list: arrayOf(SPIKE_LIST) } : undefined;
-  return { arrays, clearSpikes, statesPerElement: numStates, body };
+  return { arrays, clearSpikes, statesPerElement: numStates, body: body.map(withProducts) };
+}
+
+/** A statement with its small integer powers written as products (expr/integer-powers.ts). */
+function withProducts(s: KernelStatement): KernelStatement {
+  switch (s.kind) {
+    case 'let':
+    case 'set':
+    case 'store':
+      return { ...s, value: expandIntegerPowers(s.value) };
+    case 'if':
+      return { ...s, condition: expandIntegerPowers(s.condition), then: s.then.map(withProducts) };
+    default:
+      return s;
+  }
 }
 
 /**

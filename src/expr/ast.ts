@@ -80,6 +80,21 @@ export function callsOf(expr: Expr, into: Set<string> = new Set()): Set<string> 
   return into;
 }
 
+/** The same node with each child replaced by f(child). */
+export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+      return e;
+    case 'unary':
+      return { ...e, arg: f(e.arg) };
+    case 'binary':
+      return { ...e, left: f(e.left), right: f(e.right) };
+    case 'call':
+      return { ...e, args: e.args.map(f) };
+  }
+}
+
 /** Replace symbols by expressions (used to fold parameters and to build integrator stages). */
 export function substitute(expr: Expr, replace: (name: string) => Expr | undefined): Expr {
   switch (expr.kind) {

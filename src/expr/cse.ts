@@ -1,4 +1,4 @@
-import { type Expr, symbolsOf, sym } from './ast.js';
+import { type Expr, mapChildren, symbolsOf, sym } from './ast.js';
 import { MATH_FUNCTIONS } from './functions.js';
 
 /**
@@ -130,20 +130,6 @@ function forEachChild(e: Expr, visit: (child: Expr) => void): void {
     visit(e.left);
     visit(e.right);
   } else if (e.kind === 'call') e.args.forEach(visit);
-}
-
-function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case 'num':
-    case 'sym':
-      return e;
-    case 'unary':
-      return { ...e, arg: f(e.arg) };
-    case 'binary':
-      return { ...e, left: f(e.left), right: f(e.right) };
-    case 'call':
-      return { ...e, args: e.args.map(f) };
-  }
 }
 
 /** prefix0, prefix1, ... skipping any name in `taken`. */

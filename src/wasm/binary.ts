@@ -7,9 +7,10 @@
 
 /** Value types. */
 export const I32 = 0x7f;
+export const I64 = 0x7e;
 export const F32 = 0x7d;
 export const F64 = 0x7c;
-export type ValueType = typeof I32 | typeof F32 | typeof F64;
+export type ValueType = typeof I32 | typeof I64 | typeof F32 | typeof F64;
 /** The block type of a block, loop or if without a result. */
 export const EMPTY_BLOCK = 0x40;
 
@@ -37,12 +38,15 @@ export const Op = {
   f64_store: 0x39,
   i32_store8: 0x3a,
   i32_const: 0x41,
+  i64_const: 0x42,
   f64_const: 0x44,
   i32_eqz: 0x45,
   i32_eq: 0x46,
   i32_ne: 0x47,
   i32_lt_s: 0x48,
+  i32_lt_u: 0x49,
   i32_ge_s: 0x4e,
+  i32_gt_u: 0x4b,
   i32_ge_u: 0x4f,
   f64_eq: 0x61,
   f64_ne: 0x62,
@@ -51,10 +55,14 @@ export const Op = {
   f64_le: 0x65,
   f64_ge: 0x66,
   i32_add: 0x6a,
+  i32_sub: 0x6b,
   i32_mul: 0x6c,
   i32_and: 0x71,
   i32_or: 0x72,
   i32_shl: 0x74,
+  i32_shr_u: 0x76,
+  i64_shl: 0x86,
+  i64_shr_u: 0x88,
   f64_abs: 0x99,
   f64_neg: 0x9a,
   f64_ceil: 0x9b,
@@ -67,10 +75,15 @@ export const Op = {
   f64_div: 0xa3,
   f64_min: 0xa4,
   f64_max: 0xa5,
+  i32_wrap_i64: 0xa7,
+  i32_trunc_f64_s: 0xaa,
+  i64_extend_i32_s: 0xac,
   f32_demote_f64: 0xb6,
   f64_convert_i32_s: 0xb7,
   f64_convert_i32_u: 0xb8,
   f64_promote_f32: 0xbb,
+  i64_reinterpret_f64: 0xbd,
+  f64_reinterpret_i64: 0xbf,
 } as const;
 
 /** A growing byte buffer with the encodings of the binary format. */

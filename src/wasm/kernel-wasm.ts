@@ -4,6 +4,7 @@ import { MATH_FUNCTIONS, isMathFunction } from '../expr/functions.js';
 import { EquationError, ParameterError } from '../core/errors.js';
 import type { ArrayType, GroupKernel, KernelPlan, KernelStatement } from '../core/kernel-ir.js';
 import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op, type ValueType } from './binary.js';
+import { emitExp } from './inline-exp.js';
 import { POW_IMPORT, WASM_MATH } from './math.js';
 
 /**
@@ -558,6 +559,7 @@ class KernelEmitter {
     if (math.kind === 'native' || math.kind === 'import') {
       for (const a of args) this.number(a);
       if (math.kind === 'native') c.byte(math.op);
+      else if (fn === 'exp') emitExp(c, (type) => this.local(type), this.imports.get(fn) as number);
       else c.byte(Op.call).u32(this.imports.get(fn) as number);
     } else if (fn === 'where') {
       const type = representation(this.kindOf({ kind: 'call', fn, args }));

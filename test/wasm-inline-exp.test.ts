@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { KernelPlan } from '../src/core/kernel-ir.js';
+import { float64Array } from '../src/core/matrix.js';
+import { parseExpression } from '../src/expr/parse.js';
+import { WasmArena } from '../src/wasm/arena.js';
+import { compileKernelWasm } from '../src/wasm/kernel-wasm.js';
+
+/** exp() inline in WebAssembly kernels (src/wasm/inline-exp.ts) must give Math.exp's bits for every input. */
+describe('exp inline in WebAssembly kernels', () => {
+  it('gives exactly the bits of Math.exp', () => {
+    const n = 1 << 19;
+    const arena = new WasmArena('test');
+    const [x, y] = [float64Array(n, arena), float64Array(n, arena)];
+    const plan: KernelPlan = {
+      arrays: [{ name: 'x', type: 'f64' }, { name: 'y', type: 'f64' }],
+      statesPerElement: 1,
+      body: [{ kind: 'load', local: 'x', array: 0 }, { kind: 'store', array: 1, value: parseExpression('exp(x)') }],
+    };
+    const kernel = compileKernelWasm(plan, arena, [x.byteOffset, y.byteOffset]);
+    const ln2 = Math.LN2;
+    const special = [0, -0, NaN, Infinity, -Infinity, 1, -1, 708, -708, 707.9999999, -707.9999999, 709.78, -745.1, -746, 2 ** -28, -(2 ** -28), 2 ** -29,
+      0.5 * ln2, -0.5 * ln2, 1.5 * ln2, -1.5 * ln2, 0.34657359027997264, 0.3465735902799727, 1.0397207708399179, 5e-324, 1e-300];
+    const ranges: ((u: number) => number)[] = [(u) => (u - 0.5) * 1420, (u) => (u - 0.5) * 4, (u) => (u - 0.5) * 3e-8, (u) => (u - 0.5) * 200, (u) => 1.5 * ln2 * (1 + (u - 0.5) * 1e-6)];
+    let checked = 0;
+    for (const range of ranges) {
+      for (let i = 0; i < n; i++) x[i] = i < special.length ? special[i] : range(Math.random());
+      kernel(n, 0, []);
+      for (let i = 0; i < n; i++) if (!Object.is(y[i], Math.exp(x[i]))) expect.fail(`exp(${x[i]}): ${y[i]} against Math.exp's ${Math.exp(x[i])}`);
+      checked += n;
+    }
+    expect(checked).toBeGreaterThan(2e6);
+  });
+});
