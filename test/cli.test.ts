@@ -28,6 +28,18 @@ describe('neurodyn CLI', () => {
     for (const file of result.figures) expect((await stat(file)).size).toBeGreaterThan(1000);
   });
 
+  it('runs on either kernel backend with the same spikes (--backend js / wasm)', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'neurodyn-cli-'));
+    const groups = async (backend: string) => {
+      const { stdout } = await run('node', [...CLI, 'run', 'coba', '--duration', '30', '--scale', '0.25', '--out', out, '--json', '--backend', backend]);
+      return JSON.parse(stdout.trim().split('\n').pop() as string).groups;
+    };
+    const [js, wasm] = [await groups('js'), await groups('wasm')];
+    expect(js.E.spikes).toBeGreaterThan(0);
+    expect(wasm).toEqual(js);
+    await expect(run('node', [...CLI, 'run', 'coba', '--backend', 'gpu'])).rejects.toMatchObject({ stderr: expect.stringMatching(/unknown backend 'gpu' \(known: js, wasm\)/) });
+  });
+
   it('names the valid examples when given an unknown one, and rejects bad numbers', async () => {
     await expect(run('node', [...CLI, 'run', 'cobb'])).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/unknown example 'cobb'; available: ei-balanced, coba, cuba/) });
     await expect(run('node', [...CLI, 'run', 'coba', '--dt', '-1'])).rejects.toMatchObject({ stderr: expect.stringMatching(/expected a positive number/) });

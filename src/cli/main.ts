@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { type Backend, checkBackend, setBackend } from '../core/backend.js';
 import { EXAMPLES, findExample } from '../examples/index.js';
 import { setDefaultProgress } from '../runner/progress.js';
 import { terminalProgress } from './progress-bar.js';
@@ -25,6 +26,7 @@ interface RunFlags {
   scale?: number;
   data?: string;
   json?: boolean;
+  backend?: Backend;
 }
 
 async function runExample(name: string, flags: RunFlags): Promise<void> {
@@ -32,6 +34,7 @@ async function runExample(name: string, flags: RunFlags): Promise<void> {
   if (!example) {
     throw new InvalidArgumentError(`unknown example '${name}'; available: ${EXAMPLES.map((e) => e.name).join(', ')}`);
   }
+  if (flags.backend) setBackend(flags.backend);
   const outDir = path.resolve(flags.out ?? path.join('neurodyn-out', name));
   const log = flags.json ? () => undefined : (message: string) => console.log(message);
   if (!flags.json) setDefaultProgress(terminalProgress);
@@ -72,6 +75,7 @@ program
   .option('--dt <ms>', 'integration step in ms', positiveNumber, 0.1)
   .option('--scale <x>', 'network size factor (coba, cuba, ei-balanced)', positiveNumber)
   .option('--data <dir>', 'folder of the data sets (hcp/, joglekar2018/); default $NEURODYN_DATA, then ../shared/data')
+  .option('--backend <backend>', "where group kernels run: 'wasm' (default in Node) or 'js'", (v: string) => checkBackend(v, '--backend'))
   .option('--json', 'print one JSON object as the last line, no progress bar')
   .action(runExample);
 
