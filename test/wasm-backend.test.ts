@@ -103,12 +103,18 @@ describe('the WebAssembly backend of group kernels', () => {
     expect(arena.scalar('+', flagArray(3, arena), 1)).toBe(false);
   });
 
-  it('falls back to JavaScript, and says why, for a model that draws random numbers', () => {
-    const OU = defineModel('OU', { equations: { V: '-V / tau + sigma * sqrt(2 / tau) * xi' } }, ['tau', 'sigma']);
-    const g = new EquationGroup(10, OU, { tau: 10, sigma: 1 }, { V: new Float64Array(10) }, { method: 'euler', seed: 1, backend: 'wasm' });
-    new Runner(g, { dt: 0.1, progress: false }).run(1);
-    expect(g.kernelBackend).toBe('js');
-    expect(g.kernelNote).toMatch(/randn/);
+  it('draws the same random numbers as JavaScript for noise and rand() (one seeded stream, same order)', () => {
+    const OU = defineModel('OU', { equations: { V: '-V / tau + sigma * sqrt(2 / tau) * xi', u: 'where(rand() < 0.5, 1, -1) - u' } }, ['tau', 'sigma']);
+    const simulate = (backend: 'js' | 'wasm') => {
+      const g = new EquationGroup(50, OU, { tau: 10, sigma: 1 }, { V: new Float64Array(50), u: new Float64Array(50) }, { method: 'euler', seed: 1, backend });
+      const runner = new Runner(g, { dt: 0.1, progress: false, monitors: { V: 'V', u: 'u' } });
+      runner.run(20);
+      expect(g.kernelBackend).toBe(backend);
+      return [Array.from(runner.mon.get('V').data), Array.from(runner.mon.get('u').data)];
+    };
+    const [wasm, js] = [simulate('wasm'), simulate('js')];
+    expect(new Set(wasm[0]).size).toBeGreaterThan(900);
+    expect(wasm).toEqual(js);
   });
 
   it('names the synapse when a fused synaptic state becomes non-finite', () => {

@@ -3,8 +3,8 @@ import { ParameterError } from './errors.js';
 /**
  * How a group's generated kernel runs: 'js' (generated JavaScript, everywhere) or 'wasm' (the
  * same plan compiled to WebAssembly, with the group's arrays in one WebAssembly memory; same
- * numbers, faster loops). A model the WebAssembly backend cannot compile (one that draws random
- * numbers) runs as JavaScript over the same arrays; `group.kernelBackend` says which ran.
+ * numbers, faster loops). A kernel the WebAssembly backend cannot compile runs as JavaScript over
+ * the same arrays; `group.kernelBackend` says which ran and `group.kernelNote` why.
  */
 export type Backend = 'js' | 'wasm';
 

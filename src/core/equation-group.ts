@@ -139,8 +139,8 @@ export class EquationGroup extends NeuGroup {
   }
 
   /**
-   * The plan as WebAssembly, or undefined when the backend cannot compile it (random numbers), an
-   * array lives outside the group's memory, or the platform refuses; `kernelNote` keeps the reason.
+   * The plan as WebAssembly, or undefined when the backend cannot compile it, an array lives
+   * outside the group's memory, or the platform refuses; `kernelNote` keeps the reason.
    */
   private compileWasm(plan: KernelPlan, arrays: readonly NumericArray[], arena: WasmArena): GroupKernel | undefined {
     const addresses = arrays.map((array) => arena.addressOf(array));
@@ -148,7 +148,7 @@ export class EquationGroup extends NeuGroup {
     this.note = wasmUnsupported(plan) ?? (outside >= 0 ? `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` : undefined);
     if (this.note !== undefined) return undefined;
     try {
-      return compileKernelWasm(plan, arena, addresses as number[]);
+      return compileKernelWasm(plan, arena, addresses as number[], this.rng);
     } catch (error) {
       // A browser's main thread refuses to compile large modules synchronously: JavaScript then runs.
       if (!(error instanceof RangeError)) throw error;

@@ -2,7 +2,7 @@ import type { Expr } from '../expr/ast.js';
 import { callsOf } from '../expr/ast.js';
 import { MATH_FUNCTIONS, isMathFunction } from '../expr/functions.js';
 import { EquationError, ParameterError } from '../core/errors.js';
-import type { ArrayType, GroupKernel, KernelPlan, KernelStatement } from '../core/kernel-ir.js';
+import type { ArrayType, GroupKernel, KernelPlan, KernelRandom, KernelStatement } from '../core/kernel-ir.js';
 import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op, type ValueType } from './binary.js';
 import { emitExp } from './inline-exp.js';
 import { POW_IMPORT, WASM_MATH } from './math.js';
@@ -36,12 +36,13 @@ export function wasmUnsupported(plan: KernelPlan): string | undefined {
 
 /**
  * Compiles a plan for arrays at byte offsets `addresses` (plan.arrays[i] at addresses[i], aligned
- * to its element size) in `memory`. The returned kernel ignores its `arrays` and `rng` arguments.
+ * to its element size) in `memory`; rand() and randn() draw from `rng`. The returned kernel
+ * ignores its `arrays` and `rng` arguments.
  * Like typed-array code it trusts n and the spike list to stay within the arrays: an index past
  * an array reads or writes its neighbour in the memory (never outside it).
  */
-export function compileKernelWasm(plan: KernelPlan, memory: KernelMemory, addresses: readonly number[]): GroupKernel {
-  return instantiateKernel(kernelModuleBytes(plan, memory, addresses), memory.memory);
+export function compileKernelWasm(plan: KernelPlan, memory: KernelMemory, addresses: readonly number[], rng?: KernelRandom): GroupKernel {
+  return instantiateKernel(kernelModuleBytes(plan, memory, addresses), memory.memory, rng);
 }
 
 /** The module compileKernelWasm instantiates, as bytes (kernel threads instantiate it in their own thread). */
@@ -57,26 +58,33 @@ export function kernelModuleBytes(plan: KernelPlan, memory: KernelMemory, addres
   });
   if (memory.shared && !(memory.maximumPages > 0)) throw new ParameterError('compileKernelWasm: a shared memory needs its maximum number of pages');
   try {
-    return emitKernelModule(plan, addresses, memory).bytes;
+    return emitKernelModule(plan, addresses, memory);
   } catch (e) {
     if (e instanceof Unsupported) throw new ParameterError(`compileKernelWasm: ${e.message}; use the JavaScript backend`);
     throw e;
   }
 }
 
-/** A kernel module's bytes instantiated over `memory`; its imports are found by name in this thread's Math. */
-export function instantiateKernel(bytes: Uint8Array<ArrayBuffer>, memory: WebAssembly.Memory): GroupKernel {
+/**
+ * A kernel module's bytes instantiated over `memory`; its imports are found by name in this
+ * thread's Math, and rand()/randn() in `rng`, the group's stream.
+ */
+export function instantiateKernel(bytes: Uint8Array<ArrayBuffer>, memory: WebAssembly.Memory, rng?: KernelRandom): GroupKernel {
   const module = new WebAssembly.Module(bytes);
   const env: WebAssembly.ModuleImports = { memory };
   for (const { name, kind } of WebAssembly.Module.imports(module)) {
-    if (kind === 'function') env[name] = importedFunction(name);
+    if (kind === 'function') env[name] = importedFunction(name, rng);
   }
   const run = new WebAssembly.Instance(module, { env }).exports.kernel as (n: number, t: number, previousCount: number, start: number) => number;
   return (n, t, _arrays, _rng, previousCount = 0, start = 0) => run(n, t, previousCount, start);
 }
 
-function importedFunction(name: string): (...args: number[]) => number {
+function importedFunction(name: string, rng: KernelRandom | undefined): (...args: number[]) => number {
   if (name === POW_IMPORT.name) return POW_IMPORT.fn;
+  if (MATH_FUNCTIONS[name]?.random) {
+    if (!rng) throw new ParameterError(`the kernel draws random numbers (${name}()) but was given no random stream`);
+    return name === 'rand' ? () => rng.random() : () => rng.normal();
+  }
   const math = WASM_MATH[name];
   if (math?.kind !== 'import') throw new ParameterError(`a kernel module imports '${name}', which is not an imported Math function`);
   return math.fn;
@@ -114,6 +122,7 @@ const PARAMETERS: readonly ValueType[] = [I32, F64, I32, I32];
 const KERNEL_TYPE = 0;
 const UNARY_TYPE = 1;
 const BINARY_TYPE = 2;
+const NULLARY_TYPE = 3;
 
 const COMPARISONS: Readonly<Record<string, number>> = { '<': Op.f64_lt, '<=': Op.f64_le, '>': Op.f64_gt, '>=': Op.f64_ge };
 const ARITHMETIC: Readonly<Record<string, number>> = { '+': Op.f64_add, '-': Op.f64_sub, '*': Op.f64_mul, '/': Op.f64_div };
@@ -122,7 +131,7 @@ function emitKernelModule(
   plan: KernelPlan,
   addresses: readonly number[],
   memory: { readonly maximumPages: number; readonly shared: boolean },
-): { bytes: Uint8Array<ArrayBuffer>; imports: Record<string, (...args: number[]) => number> } {
+): Uint8Array<ArrayBuffer> {
   // Imported functions first: they take function indices 0..m-1, the kernel comes after them.
   const used = new Set<string>();
   let usesPow = false;
@@ -130,37 +139,37 @@ function emitKernelModule(
     for (const fn of callsOf(e)) used.add(fn);
     usesPow ||= usesOperator(e, '**');
   });
-  const imports: Record<string, (...args: number[]) => number> = {};
   const importIndex = new Map<string, number>();
   const importTypes: number[] = [];
-  const addImport = (name: string, fn: (...args: number[]) => number, arity: 1 | 2) => {
+  const addImport = (name: string, type: number) => {
     importIndex.set(name, importTypes.length);
-    importTypes.push(arity === 1 ? UNARY_TYPE : BINARY_TYPE);
-    imports[name] = fn;
+    importTypes.push(type);
   };
   for (const fn of [...used].sort()) {
     if (!isMathFunction(fn)) throw new EquationError(`unknown function '${fn}' in a kernel plan`);
-    if (MATH_FUNCTIONS[fn].random) throw new Unsupported(`the model draws random numbers (${fn}()), which the WebAssembly backend does not generate`);
     const math = WASM_MATH[fn];
-    if (math.kind === 'import') addImport(fn, math.fn, math.arity);
+    // rand() and randn() call the group's stream, in the same order as the JavaScript kernel.
+    if (MATH_FUNCTIONS[fn].random) addImport(fn, NULLARY_TYPE);
+    else if (math.kind === 'import') addImport(fn, math.arity === 1 ? UNARY_TYPE : BINARY_TYPE);
   }
-  if (usesPow) addImport(POW_IMPORT.name, POW_IMPORT.fn, 2);
+  if (usesPow) addImport(POW_IMPORT.name, BINARY_TYPE);
 
   const emitter = new KernelEmitter(plan, addresses, importIndex);
   const kernel = emitter.kernel();
-  // In the order of KERNEL_TYPE, UNARY_TYPE, BINARY_TYPE.
+  // In the order of KERNEL_TYPE, UNARY_TYPE, BINARY_TYPE, NULLARY_TYPE.
   const types = [
     { params: PARAMETERS, results: [F64] as const },
     { params: [F64] as const, results: [F64] as const },
     { params: [F64, F64] as const, results: [F64] as const },
+    { params: [], results: [F64] as const },
   ];
   const bytes = encodeModule({
     types,
-    functionImports: Object.keys(imports).map((name, i) => ({ module: 'env', name, type: importTypes[i] })),
+    functionImports: [...importIndex.keys()].map((name, i) => ({ module: 'env', name, type: importTypes[i] })),
     memoryImport: { module: 'env', name: 'memory', minimumPages: 0, maximumPages: memory.maximumPages, shared: memory.shared },
     functions: [{ type: KERNEL_TYPE, locals: emitter.locals, code: kernel, export: 'kernel' }],
   });
-  return { bytes, imports };
+  return bytes;
 }
 
 function forEachExpr(statements: readonly KernelStatement[], visit: (e: Expr) => void): void {
@@ -581,7 +590,8 @@ class KernelEmitter {
       this.get(x).byte(Op.f64_const).f64(0).byte(Op.f64_lt).byte(Op.select);
       this.get(x).byte(Op.f64_const).f64(0).byte(Op.f64_gt).byte(Op.select);
     } else {
-      throw new Unsupported(`the model draws random numbers (${fn}()), which the WebAssembly backend does not generate`);
+      // rand() or randn(): the group's stream.
+      c.byte(Op.call).u32(this.imports.get(fn) as number);
     }
   }
 }
