@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../src/expr/parse.js';
 import { derivative } from '../src/expr/derivative.js';
-import { emit, compileFunction } from '../src/expr/emit.js';
+import { emit, compileFunction, numberLiteral } from '../src/expr/emit.js';
 import { show, symbolsOf } from '../src/expr/ast.js';
 import { simplify } from '../src/expr/simplify.js';
 import { defineModel } from '../src/core/model.js';
@@ -25,6 +25,12 @@ describe('expression parser and emitter', () => {
     expect(evaluate('V >= V_th and not (V < 0)', { V: 1, V_th: 0.5 })).toBe(true);
     expect(evaluate('where(x > 0, x, -x) + clip(5, 0, 2)', { x: -3 })).toBe(5);
     expect(evaluate('1.5e-3 * 2e3', {})).toBeCloseTo(3, 12);
+  });
+
+  it('keeps the sign of a zero literal (String(-0) would lose it)', () => {
+    expect(numberLiteral(-0)).toBe('(-0)');
+    const code = emit({ kind: 'binary', op: '+', left: { kind: 'sym', name: 'x' }, right: { kind: 'num', value: -0 } }, (n) => n);
+    expect(Object.is(compileFunction<(x: number) => number>(['x'], `return ${code};`)(-0), -0)).toBe(true);
   });
 
   it('reports the position of a syntax error', () => {

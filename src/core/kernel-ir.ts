@@ -10,9 +10,10 @@ import type { FloatArray } from './matrix.js';
  *
  * The kernel runs `body` once per element k in [start, n). Expressions are the model AST, whose
  * symbols are the plan's locals (declared by an earlier statement) and the kernel parameter `t`
- * (the time at the start of the step, ms). Every number is a float64; comparisons, `and`, `or`
- * and `not` give booleans, and a boolean used as a number is 0 or 1 (JavaScript's rules: a number
- * used as a condition is true when it is neither 0 nor NaN).
+ * (the time at the start of the step, ms). Every number is a float64; comparisons and `not` give
+ * booleans, `and` and `or` give their deciding operand (JavaScript's `&&` and `||`), and a boolean
+ * used as a number is 0 or 1 (JavaScript's rules: a number used as a condition is true when it is
+ * neither 0 nor NaN).
  */
 
 /** Element types of the arrays a kernel reads and writes. */

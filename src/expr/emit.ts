@@ -14,7 +14,9 @@ const JS_OPERATORS: Record<string, string> = { and: '&&', or: '||', '==': '===',
 
 export function numberLiteral(value: number): string {
   if (!Number.isFinite(value)) throw new EquationError(`cannot use the non-finite number ${value} in a model`);
-  return value < 0 || Object.is(value, -0) ? `(${value})` : String(value);
+  // String(-0) is '0': the sign of zero is written out so that -0 stays -0, as in WebAssembly.
+  if (Object.is(value, -0)) return '(-0)';
+  return value < 0 ? `(${value})` : String(value);
 }
 
 export function emit(expr: Expr, resolve: Resolver, where = 'expression'): string {
