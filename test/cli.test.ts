@@ -37,7 +37,7 @@ describe('neurodyn CLI', () => {
     const [js, wasm] = [await groups('js'), await groups('wasm')];
     expect(js.E.spikes).toBeGreaterThan(0);
     expect(wasm).toEqual(js);
-    await expect(run('node', [...CLI, 'run', 'coba', '--backend', 'gpu'])).rejects.toMatchObject({ stderr: expect.stringMatching(/unknown backend 'gpu' \(known: js, wasm\)/) });
+    await expect(run('node', [...CLI, 'run', 'coba', '--backend', 'gpu'])).rejects.toMatchObject({ stderr: expect.stringMatching(/unknown backend 'gpu' \(known: auto, js, wasm\)/) });
   });
 
   it('names the valid examples when given an unknown one, and rejects bad numbers', async () => {

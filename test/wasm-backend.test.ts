@@ -9,7 +9,7 @@ import { Network } from '../src/core/network.js';
 import { seed } from '../src/core/random.js';
 import { Uniform } from '../src/init/index.js';
 import { HH, Izhikevich, LIF } from '../src/models/neurons/index.js';
-import { Exponential } from '../src/models/synapses/index.js';
+import { Exponential, NMDA } from '../src/models/synapses/index.js';
 import { COBA } from '../src/models/synouts/syn-out.js';
 import { flagArray, float64Array } from '../src/core/matrix.js';
 import { KernelThreads } from '../src/parallel/kernel-threads.js';
@@ -39,6 +39,22 @@ describe('the WebAssembly backend of group kernels', () => {
       const js = run('coba', fuse, dtype, 'js');
       for (const path of wasm.built.paths) expect(wasm.results[path], `${path}, fused ${fuse}, ${dtype}`).toEqual(js.results[path]);
     }
+  });
+
+  it('runs synapse state kernels (NMDA per presynaptic neuron, an unfused Exponential) identically', () => {
+    const simulate = (backend: 'js' | 'wasm') => {
+      seed(8);
+      const E = new LIF(300, { V_rest: -60, V_th: -50, V_reset: -60, tau: 20, tau_ref: 5, V_initializer: new Uniform(-60, -50), backend, name: 'E' });
+      const nmda = new NMDA(E, E, new FixedProb(0.05), { g_max: 0.05 });
+      const slice = new Exponential(E, E.slice(0, 100), new FixedProb(0.1), { g_max: 0.3, tau: 5, output: new COBA({ E: 0 }) });
+      const net = new Network({ E, nmda, slice });
+      const runner = new Runner(net, { monitors: { V: 'E.V', g: 'nmda.g', x: 'nmda.x', s: 'slice.g' }, inputs: [['E.input', 12]], progress: false });
+      runner.run(50);
+      return ['V', 'g', 'x', 's'].map((p) => Array.from(runner.mon.get(p).data));
+    };
+    const [wasm, js] = [simulate('wasm'), simulate('js')];
+    expect(wasm[1].reduce((a, b) => Math.max(a, b), 0)).toBeGreaterThan(0);
+    wasm.forEach((series, i) => expect(series).toEqual(js[i]));
   });
 
   it('runs HH (exp, powers, threshold crossing) and Izhikevich with per-neuron parameters identically', () => {
@@ -130,8 +146,22 @@ describe('the WebAssembly backend of group kernels', () => {
     expect(() => runner.run(1)).toThrow(/synapse 'S': Exponential variable 'g' of element 7/);
   });
 
-  it('uses WebAssembly by default in Node, takes the backend from setBackend and rejects an unknown one', () => {
-    expect(initial).toBe('wasm');
+  it("uses 'auto' by default in Node: WebAssembly unless the kernel calls JavaScript at every step", () => {
+    expect(initial).toBe('auto');
+    seed(1);
+    const { net, E } = build('coba');
+    new Runner(net, { progress: false }).run(1);
+    expect(E.kernelBackend).toBe('wasm');
+    const OU = defineModel('OU', { equations: { V: '-V / tau + sigma * xi' } }, ['tau', 'sigma']);
+    const noisy = new EquationGroup(10, OU, { tau: 10, sigma: 1 }, { V: new Float64Array(10) }, { method: 'euler', seed: 1 });
+    const hh = new HH(10);
+    for (const g of [noisy, hh]) new Runner(g, { progress: false }).run(1);
+    expect([noisy.kernelBackend, hh.kernelBackend]).toEqual(['js', 'js']);
+    expect(noisy.kernelNote).toMatch(/calls JavaScript \(randn\(\)\)/);
+    expect(hh.kernelNote).toMatch(/expm1\(\)/);
+  });
+
+  it('takes the backend from setBackend and rejects an unknown one', () => {
     setBackend('js');
     seed(1);
     expect(build('coba').E.backend).toBe('js');

@@ -75,7 +75,7 @@ program
   .option('--dt <ms>', 'integration step in ms', positiveNumber, 0.1)
   .option('--scale <x>', 'network size factor (coba, cuba, ei-balanced)', positiveNumber)
   .option('--data <dir>', 'folder of the data sets (hcp/, joglekar2018/); default $NEURODYN_DATA, then ../shared/data')
-  .option('--backend <backend>', "where group kernels run: 'wasm' (default in Node) or 'js'", (v: string) => checkBackend(v, '--backend'))
+  .option('--backend <backend>', "where group kernels run: 'auto' (default in Node: WebAssembly unless a kernel calls JavaScript functions), 'wasm' or 'js'", (v: string) => checkBackend(v, '--backend'))
   .option('--json', 'print one JSON object as the last line, no progress bar')
   .action(runExample);
 

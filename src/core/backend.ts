@@ -1,16 +1,18 @@
 import { ParameterError } from './errors.js';
 
 /**
- * How a group's generated kernel runs: 'js' (generated JavaScript, everywhere) or 'wasm' (the
- * same plan compiled to WebAssembly, with the group's arrays in one WebAssembly memory; same
- * numbers, faster loops). A kernel the WebAssembly backend cannot compile runs as JavaScript over
- * the same arrays; `group.kernelBackend` says which ran and `group.kernelNote` why.
+ * How a group's generated kernel runs: 'js' (generated JavaScript, everywhere), 'wasm' (the same
+ * plan compiled to WebAssembly, with the group's arrays in one WebAssembly memory; same numbers,
+ * faster loops) or 'auto' (arrays in WebAssembly memory, and each kernel WebAssembly unless it
+ * would call JavaScript functions at every step, which is slower: expm1, randn(), ...). A kernel
+ * the WebAssembly backend cannot compile runs as JavaScript over the same arrays;
+ * `group.kernelBackend` says which ran and `group.kernelNote` why.
  */
-export type Backend = 'js' | 'wasm';
+export type Backend = 'auto' | 'js' | 'wasm';
 
-const BACKENDS: readonly Backend[] = ['js', 'wasm'];
-/** WebAssembly where the platform can share its memory (Node; cross-origin isolated pages), else JavaScript. */
-let defaultBackend: Backend = typeof SharedArrayBuffer === 'function' && typeof WebAssembly === 'object' ? 'wasm' : 'js';
+const BACKENDS: readonly Backend[] = ['auto', 'js', 'wasm'];
+/** 'auto' where the platform can share WebAssembly memory (Node; cross-origin isolated pages), else JavaScript. */
+let defaultBackend: Backend = typeof SharedArrayBuffer === 'function' && typeof WebAssembly === 'object' ? 'auto' : 'js';
 
 export function checkBackend(backend: string, where: string): Backend {
   if (!(BACKENDS as readonly string[]).includes(backend)) {

@@ -11,10 +11,10 @@ import {
   SPIKE_LIST,
 } from './group-kernel.js';
 import type { Backend } from './backend.js';
-import type { GroupKernel, KernelPlan } from './kernel-ir.js';
+import type { GroupKernel } from './kernel-ir.js';
 import { type FloatArray, flagArray, float64Array, type NumericArray } from './matrix.js';
 import { WasmArena } from '../wasm/arena.js';
-import { compileKernelWasm, wasmUnsupported } from '../wasm/kernel-wasm.js';
+import { wasmKernelFor } from '../wasm/kernel-for.js';
 import { type KernelThreadPool, MIN_NEURONS_PER_THREAD, type SplitKernel } from './kernel-threads.js';
 import { NeuGroup, type NeuGroupOptions, type Size } from './neu-group.js';
 import { type Model, usesRandomFunctions } from './model.js';
@@ -130,31 +130,13 @@ export class EquationGroup extends NeuGroup {
       named[attachedArray(j, '$inc')] = syn.increment;
     });
     const arrays = kernel.arrayOrder.map((name) => named[name]);
-    const wasm = this.storage instanceof WasmArena ? this.compileWasm(kernel.plan, arrays, this.storage) : undefined;
-    return { dt, kernel, arrays, attached, run: wasm ?? kernel.kernel, backend: wasm ? 'wasm' : 'js' };
+    const wasm = this.storage instanceof WasmArena ? wasmKernelFor(kernel.plan, arrays, this.storage, this.rng, this.backend === 'auto') : undefined;
+    this.note = wasm?.note;
+    return { dt, kernel, arrays, attached, run: wasm?.kernel ?? kernel.kernel, backend: wasm?.kernel ? 'wasm' : 'js' };
   }
 
   private compileJs(dt: number, attached: readonly AttachedSynapse[]): CompiledGroupKernel {
     return compileGroupKernel(this.model, this.params, this.method, dt, this.refractoryPeriod, { attached, float32: this.dtype === 'float32' });
-  }
-
-  /**
-   * The plan as WebAssembly, or undefined when the backend cannot compile it, an array lives
-   * outside the group's memory, or the platform refuses; `kernelNote` keeps the reason.
-   */
-  private compileWasm(plan: KernelPlan, arrays: readonly NumericArray[], arena: WasmArena): GroupKernel | undefined {
-    const addresses = arrays.map((array) => arena.addressOf(array));
-    const outside = addresses.indexOf(undefined);
-    this.note = wasmUnsupported(plan) ?? (outside >= 0 ? `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` : undefined);
-    if (this.note !== undefined) return undefined;
-    try {
-      return compileKernelWasm(plan, arena, addresses as number[], this.rng);
-    } catch (error) {
-      // A browser's main thread refuses to compile large modules synchronously: JavaScript then runs.
-      if (!(error instanceof RangeError)) throw error;
-      this.note = `WebAssembly compilation failed (${error.message})`;
-      return undefined;
-    }
   }
 
   /** The generated update function's JavaScript source, for inspection. */
@@ -163,14 +145,14 @@ export class EquationGroup extends NeuGroup {
   }
 
   /**
-   * Which backend ran the last prepared kernel: 'wasm' when the group asked for it and its plan
-   * compiled, else 'js' (kernelNote says why). Undefined before the first prepare.
+   * Which backend ran the last prepared kernel: 'wasm' when the group's backend ('wasm' or 'auto')
+   * chose it and its plan compiled, else 'js' (kernelNote says why). Undefined before the first prepare.
    */
   get kernelBackend(): Backend | undefined {
     return (this.fused ?? this.compiled)?.backend;
   }
 
-  /** Why a group with backend 'wasm' runs JavaScript instead, if it does. */
+  /** Why a group with backend 'wasm' or 'auto' runs JavaScript instead, if it does. */
   get kernelNote(): string | undefined {
     return this.note;
   }

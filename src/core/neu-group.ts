@@ -12,7 +12,7 @@ export type Size = number | readonly [number, number];
 export interface NeuGroupOptions extends SystemOptions {
   /** Storage type of the state arrays (computation is always float64). Default: float64. */
   dtype?: DType;
-  /** Where the generated kernel runs: 'js' or 'wasm' (src/core/backend.ts). Default: setBackend's, 'js'. */
+  /** Where the generated kernel runs: 'auto', 'js' or 'wasm' (src/core/backend.ts). Default: setBackend's. */
   backend?: Backend;
 }
 
@@ -61,7 +61,7 @@ export abstract class NeuGroup extends DynamicalSystem implements Population {
     this.num = sizeToNum(size);
     this.dtype = options.dtype ?? getDType();
     this.backend = checkBackend(options.backend ?? getBackend(), `group '${this.name}'`);
-    this.storage = this.backend === 'wasm' ? new WasmArena(`group '${this.name}'`) : SHARED_MEMORY;
+    this.storage = this.backend === 'js' ? SHARED_MEMORY : new WasmArena(`group '${this.name}'`);
     this.spike = flagArray(this.num, this.storage);
     this.spikeList = indexArray(this.num, this.storage);
     this.arrays.spike = this.spike;

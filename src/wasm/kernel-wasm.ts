@@ -90,6 +90,22 @@ function importedFunction(name: string, rng: KernelRandom | undefined): (...args
   return math.fn;
 }
 
+/**
+ * The functions a kernel of this plan calls in JavaScript at every evaluation (imported Math
+ * functions, pow, the random stream). Each call crosses from WebAssembly into JavaScript, which
+ * costs more here than the WebAssembly kernel saves: HH under exp_auto (four expm1 per neuron)
+ * ran 1.4× slower than its JavaScript kernel, an OU process (randn) 1.1–1.4× slower. exp is not
+ * among them: it is inline and calls Math.exp only for rare arguments.
+ */
+export function javascriptCalls(plan: KernelPlan): string[] {
+  const calls = new Set<string>();
+  forEachExpr(plan.body, (e) => {
+    for (const fn of callsOf(e)) if (fn !== 'exp' && (MATH_FUNCTIONS[fn]?.random || WASM_MATH[fn]?.kind === 'import')) calls.add(`${fn}()`);
+    if (usesOperator(e, '**')) calls.add('**');
+  });
+  return [...calls].sort();
+}
+
 /** A plan feature the WebAssembly backend does not compile (the message says which). */
 class Unsupported extends Error {}
 

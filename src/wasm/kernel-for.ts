@@ -1,0 +1,34 @@
+import type { GroupKernel, KernelPlan, KernelRandom } from '../core/kernel-ir.js';
+import type { NumericArray } from '../core/matrix.js';
+import type { WasmArena } from './arena.js';
+import { compileKernelWasm, javascriptCalls, wasmUnsupported } from './kernel-wasm.js';
+
+/**
+ * A plan compiled to WebAssembly over the arena its arrays live in, or why it runs as
+ * JavaScript instead: an array outside the arena, a plan the backend cannot compile, a platform
+ * that refuses (a browser's main thread limits synchronous compilation), or, when `onlyIfFaster`
+ * (backend 'auto'), a kernel that would call JavaScript functions from WebAssembly.
+ */
+export function wasmKernelFor(
+  plan: KernelPlan,
+  arrays: readonly NumericArray[],
+  arena: WasmArena,
+  rng: KernelRandom | undefined,
+  onlyIfFaster: boolean,
+): { kernel: GroupKernel; note?: undefined } | { kernel?: undefined; note: string } {
+  const addresses = arrays.map((array) => arena.addressOf(array));
+  const outside = addresses.indexOf(undefined);
+  if (outside >= 0) return { note: `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` };
+  const unsupported = wasmUnsupported(plan);
+  if (unsupported !== undefined) return { note: unsupported };
+  const calls = onlyIfFaster ? javascriptCalls(plan) : [];
+  if (calls.length > 0) {
+    return { note: `the kernel calls JavaScript (${calls.join(', ')}) at every step, which is faster from JavaScript; backend 'wasm' forces WebAssembly` };
+  }
+  try {
+    return { kernel: compileKernelWasm(plan, arena, addresses as number[], rng) };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { note: `WebAssembly compilation failed (${error.message})` };
+  }
+}
