@@ -1,13 +1,13 @@
 import type { GroupKernel, KernelPlan, KernelRandom } from '../core/kernel-ir.js';
 import type { NumericArray } from '../core/matrix.js';
 import type { WasmArena } from './arena.js';
-import { compileKernelWasm, javascriptCalls, wasmUnsupported } from './kernel-wasm.js';
+import { compileKernelWasm, slowerInWasm, wasmUnsupported } from './kernel-wasm.js';
 
 /**
  * A plan compiled to WebAssembly over the arena its arrays live in, or why it runs as
  * JavaScript instead: an array outside the arena, a plan the backend cannot compile, a platform
  * that refuses (a browser's main thread limits synchronous compilation), or, when `onlyIfFaster`
- * (backend 'auto'), a kernel that would call JavaScript functions from WebAssembly.
+ * (backend 'auto'), a kernel with functions measured slower in WebAssembly (slowerInWasm).
  */
 export function wasmKernelFor(
   plan: KernelPlan,
@@ -21,9 +21,9 @@ export function wasmKernelFor(
   if (outside >= 0) return { note: `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` };
   const unsupported = wasmUnsupported(plan);
   if (unsupported !== undefined) return { note: unsupported };
-  const calls = onlyIfFaster ? javascriptCalls(plan) : [];
-  if (calls.length > 0) {
-    return { note: `the kernel calls JavaScript (${calls.join(', ')}) at every step, which is faster from JavaScript; backend 'wasm' forces WebAssembly` };
+  const slower = onlyIfFaster ? slowerInWasm(plan) : [];
+  if (slower.length > 0) {
+    return { note: `the kernel calls ${slower.join(', ')}, which run faster in a JavaScript kernel; backend 'wasm' forces WebAssembly` };
   }
   try {
     return { kernel: compileKernelWasm(plan, arena, addresses as number[], rng) };
