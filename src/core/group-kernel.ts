@@ -1,4 +1,4 @@
-import { add, bin, call, type Expr, mul, num, substitute, sym, symbolsOf } from '../expr/ast.js';
+import { add, bin, call, type Expr, mul, not, num, substitute, sym, symbolsOf } from '../expr/ast.js';
 import type { Resolver } from '../expr/emit.js';
 import { expandIntegerPowers } from '../expr/integer-powers.js';
 import { resolveSymbols } from '../expr/resolve.js';
@@ -126,8 +126,10 @@ export function planGroupKernel(
   for (const v of [...model.states, ...model.inputs]) body.push({ kind: 'load', local: current(v), array: arrayOf(v) });
   for (const p of arrayParams) body.push({ kind: 'load', local: param(p), array: arrayOf(p) });
   const other: Resolver = (name) => (model.inputs.includes(name) ? current(name) : arrayParams.includes(name) ? param(name) : undefined);
-  const resolveWith = (state: (v: string) => string) => (name: string) =>
-    model.states.includes(name) ? sym(state(name)) : name === 't' ? sym('t') : ((local) => (local === undefined ? undefined : sym(local)))(other(name));
+  const resolveWith = (state: (v: string) => string) => (name: string) => {
+    const local = model.states.includes(name) ? state(name) : name === 't' ? 't' : other(name);
+    return local === undefined ? undefined : sym(local);
+  };
 
   // Attached synapses first: their new state is what their outputs read, before the membrane step.
   const numStates = model.states.length + attached.reduce((total, syn) => total + syn.model.states.length, 0);
@@ -144,8 +146,7 @@ export function planGroupKernel(
       const condition = fold(substitute(refractoryCondition, (name) => (name === 'dt' ? num(dt) : undefined)));
       const resolve = (name: string) => (name === LAST_SPIKE_TIME ? sym('tLast') : resolveWith(current)(name));
       // not(not(x)) is JavaScript's Boolean(x): a number is true when neither 0 nor NaN.
-      const truth = { kind: 'unary', op: 'not', arg: { kind: 'unary', op: 'not', arg: resolveSymbols(condition, resolve, `${model.name} refractory condition`) } } as const;
-      body.push({ kind: 'let', local: 'refr', value: truth });
+      body.push({ kind: 'let', local: 'refr', value: not(not(resolveSymbols(condition, resolve, `${model.name} refractory condition`))) });
     } else {
       const limit = (refractoryPeriod as number) + REFRACTORY_SLACK * dt;
       body.push({ kind: 'let', local: 'refr', value: bin('<=', bin('-', sym('t'), sym('tLast')), num(limit)) });
@@ -178,8 +179,8 @@ export function planGroupKernel(
     const condition = fold(model.threshold as Expr);
     const where = `${model.name} threshold`;
     let test = resolveSymbols(condition, resolveWith(next), where);
-    if (model.thresholdCrossing) test = bin('and', test, { kind: 'unary', op: 'not', arg: resolveSymbols(condition, resolveWith(current), where) });
-    if (hasRefractory && model.refractory?.blocksThreshold) test = bin('and', test, { kind: 'unary', op: 'not', arg: refr });
+    if (model.thresholdCrossing) test = bin('and', test, not(resolveSymbols(condition, resolveWith(current), where)));
+    if (hasRefractory && model.refractory?.blocksThreshold) test = bin('and', test, not(refr));
     body.push({ kind: 'let', local: 'spk', value: test });
     const onSpike: KernelStatement[] = [];
     for (const [v, value] of model.reset) onSpike.push({ kind: 'set', local: next(v), value: resolveSymbols(fold(value), resolveWith(next), `${model.name} reset`) });

@@ -33,6 +33,7 @@ export function positionOf(expr: Expr): number | undefined {
 export const num = (value: number): Expr => ({ kind: 'num', value });
 export const sym = (name: string): Expr => ({ kind: 'sym', name });
 export const neg = (arg: Expr): Expr => ({ kind: 'unary', op: '-', arg });
+export const not = (arg: Expr): Expr => ({ kind: 'unary', op: 'not', arg });
 export const bin = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right });
 export const call = (fn: string, ...args: Expr[]): Expr => ({ kind: 'call', fn, args });
 export const add = (a: Expr, b: Expr): Expr => bin('+', a, b);

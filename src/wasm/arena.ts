@@ -1,6 +1,7 @@
 import { ParameterError } from '../core/errors.js';
 import type { NumericArray, StateMemory } from '../core/matrix.js';
-import { type ArrayOps, arrayOps, type ScalarOp } from './array-ops.js';
+import type { InputOp } from '../runner/inputs.js';
+import { type ArrayOps, arrayOps } from './array-ops.js';
 
 const PAGE_BYTES = 65536;
 /** The most a 32-bit WebAssembly memory can address: 4 GiB. */
@@ -27,8 +28,6 @@ export class WasmArena implements StateMemory {
   readonly maximumPages = MAXIMUM_PAGES;
   readonly shared = true;
   private end = 0;
-  /** The buffer objects arrays were created on (a grown shared memory hands out a new one). */
-  private readonly buffers = new WeakSet<ArrayBufferLike>();
   private ops: ArrayOps | undefined;
 
   constructor(owner: string) {
@@ -46,8 +45,8 @@ export class WasmArena implements StateMemory {
     if (pages > MAXIMUM_PAGES) throw new ParameterError(`a WebAssembly group's arrays cannot exceed 4 GiB (asked for ${end} bytes)`);
     if (pages > current) this.memory.grow(pages - current);
     this.end = end;
+    // A grown shared memory hands out a new buffer object: each one is registered.
     const buffer = this.memory.buffer;
-    this.buffers.add(buffer);
     ARENAS.set(buffer, this);
     return { buffer, byteOffset };
   }
@@ -65,7 +64,7 @@ export class WasmArena implements StateMemory {
    * x op= value on every element of a float64 array of this memory, in WebAssembly; false (and
    * nothing done) for any other array.
    */
-  scalar(op: ScalarOp, array: NumericArray, value: number): boolean {
+  scalar(op: InputOp, array: NumericArray, value: number): boolean {
     if (!(array instanceof Float64Array) || this.addressOf(array) === undefined) return false;
     this.ops ??= arrayOps(this);
     this.ops.scalar(op, array.byteOffset, array.length, value);
@@ -74,6 +73,6 @@ export class WasmArena implements StateMemory {
 
   /** The byte address of an array in this memory, or undefined if it lives elsewhere. */
   addressOf(array: ArrayBufferView): number | undefined {
-    return this.buffers.has(array.buffer) ? array.byteOffset : undefined;
+    return ARENAS.get(array.buffer) === this ? array.byteOffset : undefined;
   }
 }

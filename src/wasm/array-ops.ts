@@ -1,8 +1,6 @@
+import type { InputOp } from '../runner/inputs.js';
 import type { KernelMemory } from './kernel-wasm.js';
 import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op } from './binary.js';
-
-/** An operation of a runner input on every element: x op= value ('=' sets). */
-export type ScalarOp = '=' | '+' | '-' | '*' | '/';
 
 /**
  * Whole-array operations on the float64 arrays of a WebAssembly memory, for the work the runner
@@ -13,19 +11,20 @@ export type ScalarOp = '=' | '+' | '-' | '*' | '/';
  */
 export interface ArrayOps {
   zero(byteOffset: number, bytes: number): void;
-  scalar(op: ScalarOp, byteOffset: number, length: number, value: number): void;
+  scalar(op: InputOp, byteOffset: number, length: number, value: number): void;
 }
 
 /** memory.fill with memory index 0 (bulk-memory instructions carry the 0xfc prefix). */
 const MEMORY_FILL = [0xfc, 0x0b, 0x00];
-const ARITHMETIC: Readonly<Record<Exclude<ScalarOp, '='>, number>> = { '+': Op.f64_add, '-': Op.f64_sub, '*': Op.f64_mul, '/': Op.f64_div };
-const OPS: readonly ScalarOp[] = ['=', '+', '-', '*', '/'];
+const ARITHMETIC: Readonly<Record<Exclude<InputOp, '='>, number>> = { '+': Op.f64_add, '-': Op.f64_sub, '*': Op.f64_mul, '/': Op.f64_div };
+/** Every input operation: '=' and the arithmetic ones. */
+const OPS: readonly InputOp[] = ['=', ...(Object.keys(ARITHMETIC) as InputOp[])];
 
 // Parameters of the scalar functions: address, length, value; then the end address.
 const [ADDRESS, LENGTH, VALUE, END] = [0, 1, 2, 3];
 
 /** for (p = address; p < address + 8 * length; p += 8) f64[p] = f64[p] op value (or = value). */
-function scalarLoop(op: ScalarOp): ByteWriter {
+function scalarLoop(op: InputOp): ByteWriter {
   const w = new ByteWriter();
   w.byte(Op.local_get).u32(ADDRESS).byte(Op.local_get).u32(LENGTH).byte(Op.i32_const).i32(8).byte(Op.i32_mul).byte(Op.i32_add).byte(Op.local_set).u32(END);
   w.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
@@ -54,7 +53,7 @@ export function arrayOps(memory: KernelMemory): ArrayOps {
     ],
   });
   const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: memory.memory } }).exports;
-  const scalar = Object.fromEntries(OPS.map((op) => [op, exports[op]])) as Record<ScalarOp, (address: number, length: number, value: number) => void>;
+  const scalar = Object.fromEntries(OPS.map((op) => [op, exports[op]])) as Record<InputOp, (address: number, length: number, value: number) => void>;
   return {
     zero: exports.zero as ArrayOps['zero'],
     scalar: (op, byteOffset, length, value) => scalar[op](byteOffset, length, value),

@@ -1,7 +1,7 @@
 import type { GroupKernel, KernelPlan, KernelRandom } from '../core/kernel-ir.js';
 import type { NumericArray } from '../core/matrix.js';
 import type { WasmArena } from './arena.js';
-import { compileKernelWasm, slowerInWasm, wasmUnsupported } from './kernel-wasm.js';
+import { compileKernelWasm, slowerInWasm, WasmUnsupportedError } from './kernel-wasm.js';
 
 /**
  * A plan compiled to WebAssembly over the arena its arrays live in, or why it runs as
@@ -19,8 +19,6 @@ export function wasmKernelFor(
   const addresses = arrays.map((array) => arena.addressOf(array));
   const outside = addresses.indexOf(undefined);
   if (outside >= 0) return { note: `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` };
-  const unsupported = wasmUnsupported(plan);
-  if (unsupported !== undefined) return { note: unsupported };
   const slower = onlyIfFaster ? slowerInWasm(plan) : [];
   if (slower.length > 0) {
     return { note: `the kernel calls ${slower.join(', ')}, which run faster in a JavaScript kernel; backend 'wasm' forces WebAssembly` };
@@ -28,7 +26,8 @@ export function wasmKernelFor(
   try {
     return { kernel: compileKernelWasm(plan, arena, addresses as number[], rng) };
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return { note: `WebAssembly compilation failed (${error.message})` };
+    if (error instanceof WasmUnsupportedError) return { note: error.reason };
+    if (error instanceof RangeError) return { note: `WebAssembly compilation failed (${error.message})` };
+    throw error;
   }
 }

@@ -60,7 +60,7 @@ export function kernelModuleBytes(plan: KernelPlan, memory: KernelMemory, addres
   try {
     return emitKernelModule(plan, addresses, memory);
   } catch (e) {
-    if (e instanceof Unsupported) throw new ParameterError(`compileKernelWasm: ${e.message}; use the JavaScript backend`);
+    if (e instanceof Unsupported) throw new WasmUnsupportedError(e.message);
     throw e;
   }
 }
@@ -108,6 +108,13 @@ export function slowerInWasm(plan: KernelPlan): string[] {
 
 /** A plan feature the WebAssembly backend does not compile (the message says which). */
 class Unsupported extends Error {}
+
+/** compileKernelWasm's error for a plan the backend does not compile; `reason` says why. */
+export class WasmUnsupportedError extends ParameterError {
+  constructor(readonly reason: string) {
+    super(`compileKernelWasm: ${reason}; use the JavaScript backend`);
+  }
+}
 
 const ELEMENT_BYTES: Readonly<Record<ArrayType, number>> = { f64: 8, f32: 4, u8: 1, i32: 4 };
 const LOG2_BYTES: Readonly<Record<ArrayType, number>> = { f64: 3, f32: 2, u8: 0, i32: 2 };
