@@ -5,6 +5,7 @@ import { compileKernelJs } from '../src/core/kernel-js.js';
 import { streamFor } from '../src/core/random.js';
 import { call, num } from '../src/expr/ast.js';
 import { compileKernelWasm, wasmUnsupported } from '../src/wasm/kernel-wasm.js';
+import { pairsUnsupported } from '../src/wasm/kernel-pairs.js';
 
 type KernelArray = Float64Array | Float32Array | Uint8Array | Int32Array;
 const CONSTRUCTORS = { f64: Float64Array, f32: Float32Array, u8: Uint8Array, i32: Int32Array } as const;
@@ -91,6 +92,29 @@ function runCoba(n: number, steps: number, start = 0) {
   return { both, results, spikes };
 }
 
+/** Expressions over x and y without function calls (the SIMD pair loop's), with their special cases. */
+const CALL_FREE_OUTPUTS = [
+  'sqrt(x) + abs(y)',
+  'floor(x) + ceil(y) + int(x * 3.3)',
+  'sign(x)',
+  'min(x, y)',
+  'max(x, y)',
+  'clip(x, y, 1)',
+  'where(x, 1, 2)',
+  'x and y',
+  'x or y',
+  '(x > 0) + (y <= 0) * 2',
+  '-(x > y)',
+  'where(x > 0, x > 1, y)',
+  '(x > 0) == (y > 0)',
+  '(x > 0) == 1',
+  '(x > 0) != 0',
+  'x == y',
+  'x != y',
+  'not x',
+  'not (x > y or y)',
+];
+
 describe('WebAssembly group kernels', () => {
   it('run the fused COBA kernel bit-identically to the JavaScript backend', () => {
     const plan = cobaPlan();
@@ -141,31 +165,13 @@ describe('WebAssembly group kernels', () => {
       'sinh(x) / cosh(y) + tanh(x)',
       'x ** y',
       '2.5 ** x + x ** 0.5 + y ** 3',
-      'sqrt(x) + abs(y)',
-      'floor(x) + ceil(y) + int(x * 3.3)',
       'floor(y)',
       'ceil(x)',
       'int(y)',
       'abs(x)',
-      'sign(x)',
-      'min(x, y)',
-      'max(x, y)',
-      'clip(x, y, 1)',
       'clip(x, -1, y)',
       'where(x > y, exp(x), log(y))',
-      'where(x, 1, 2)',
-      'x and y',
-      'x or y',
-      '(x > 0) + (y <= 0) * 2',
-      '-(x > y)',
-      'where(x > 0, x > 1, y)',
-      '(x > 0) == (y > 0)',
-      '(x > 0) == 1',
-      '(x > 0) != 0',
-      'x == y',
-      'x != y',
-      'not x',
-      'not (x > y or y)',
+      ...CALL_FREE_OUTPUTS,
     ];
     const flags = ['x', 'x and y > 0', 'not (y or x)', 'where(x > 0, y, x < 0)', 'x > 0 and log(y) > 0'];
     const arrays = [
@@ -198,6 +204,65 @@ describe('WebAssembly group kernels', () => {
       expect(Object.is(minOf[k], Math.min(x, y)), `min(${x}, ${y})`).toBe(true);
       expect(Object.is(clipOf[k], Math.min(Math.max(x, y), 1)), `clip(${x}, ${y}, 1)`).toBe(true);
     }
+    expect(both.dirtyGuard()).toBe(-1);
+  });
+
+  it('run two elements per iteration (SIMD) where the plan allows it, for odd sizes and starts', () => {
+    expect(pairsUnsupported(cobaPlan())).toBeUndefined();
+    const { both, results } = runCoba(201, 300, 121);
+    for (const [wasm, js] of results) expect(wasm).toBe(js);
+    expectSame(cobaPlan(), both.wasmArrays, both.jsArrays, 'with 201 elements from 121');
+    expect(both.dirtyGuard()).toBe(-1);
+
+    const body = cobaPlan().body;
+    expect(pairsUnsupported({ ...cobaPlan(), body: [let_('e', 'exp(c_V)'), ...body] })).toMatch(/calls exp\(\)/);
+    const spikeIf = body.findIndex((s) => s.kind === 'if' && s.then.some((inner) => inner.kind === 'spike'));
+    const spikeFirst = [...body.slice(0, 2), ...body.slice(spikeIf - 1, spikeIf + 1), ...body.slice(2, spikeIf - 1), ...body.slice(spikeIf + 1)];
+    expect(pairsUnsupported({ ...cobaPlan(), body: spikeFirst })).toMatch(/stores or spikes in a branch before a non-finite check/);
+    expect(pairsUnsupported({ ...cobaPlan(), body: [...body, if_('refr', [check('c_V', 0)])] })).toMatch(/inside a branch/);
+  });
+
+  it('compute where, min/max/clip/sign, truth rules and branches per lane like the JavaScript backend', () => {
+    const special = [NaN, -0, 0, 1, -1, 0.5, -2.5, 1e-310, 3.7e5, Infinity, -Infinity, Math.PI];
+    // Odd, so the last element runs in the one-element loop.
+    const n = special.length ** 2 + 1;
+    const outputs = [...CALL_FREE_OUTPUTS, 'sign(x) - sign(y)', 'where(x > y, x / y, y - x)', 't * x'];
+    const flags = ['x', 'x and y > 0', 'not (y or x)', 'where(x > 0, y, x < 0)'];
+    const arrays = [
+      { name: 'x', type: 'f64' as const },
+      { name: 'y', type: 'f64' as const },
+      ...outputs.map((_, i) => ({ name: `out${i}`, type: 'f64' as const })),
+      ...flags.map((_, i) => ({ name: `flag${i}`, type: 'u8' as const })),
+      { name: 'x32', type: 'f32' as const },
+      { name: 'spike', type: 'u8' as const },
+      { name: 'spikeList', type: 'i32' as const },
+    ];
+    const [x32, spike, spikeList] = [arrays.length - 3, arrays.length - 2, arrays.length - 1];
+    const plan: KernelPlan = {
+      arrays,
+      clearSpikes: { flags: spike, list: spikeList },
+      statesPerElement: 1,
+      body: [
+        load('x', 0),
+        load('y', 1),
+        load('x32', x32),
+        ...outputs.map((e, i) => store(2 + i, e)),
+        ...flags.map((e, i) => store(2 + outputs.length + i, e)),
+        let_('r', 'min(-0, 0) + max(-0, 0)'),
+        if_('x', [set('r', 'r + 1'), set('r', 'r * y')]),
+        check('x32', 0),
+        if_('x > y', [let_('inner', 'x * 2'), set('r', 'r + inner'), store(2, 'r'), store(x32, 'x32 + 1'), if_('y > 0', [{ kind: 'spike', flags: spike, list: spikeList }])]),
+        store(3, 'r'),
+      ],
+    };
+    expect(pairsUnsupported(plan)).toBeUndefined();
+    const both = twoBackends(plan, n, (array, _type, k) =>
+      array === 0 ? special[k % special.length] : array === 1 ? special[Math.floor(k / special.length) % special.length] : array === x32 ? k / 7 : 0,
+    );
+    const [first] = both.step(0.25, 0);
+    expect(first).toBeGreaterThan(10);
+    expect(both.step(0.5, first)).toEqual([first, first]);
+    expectSame(plan, both.wasmArrays, both.jsArrays, 'over all pairs of special values');
     expect(both.dirtyGuard()).toBe(-1);
   });
 

@@ -10,7 +10,8 @@ export const I32 = 0x7f;
 export const I64 = 0x7e;
 export const F32 = 0x7d;
 export const F64 = 0x7c;
-export type ValueType = typeof I32 | typeof I64 | typeof F32 | typeof F64;
+export const V128 = 0x7b;
+export type ValueType = typeof I32 | typeof I64 | typeof F32 | typeof F64 | typeof V128;
 /** The block type of a block, loop or if without a result. */
 export const EMPTY_BLOCK = 0x40;
 
@@ -29,6 +30,7 @@ export const Op = {
   local_get: 0x20,
   local_set: 0x21,
   local_tee: 0x22,
+  global_get: 0x23,
   i32_load: 0x28,
   f32_load: 0x2a,
   f64_load: 0x2b,
@@ -86,6 +88,57 @@ export const Op = {
   f64_reinterpret_i64: 0xbf,
 } as const;
 
+/** The prefix byte of the SIMD instructions (fixed-width SIMD, core spec 5.4.8). */
+const SIMD_PREFIX = 0xfd;
+
+/** SIMD instruction opcodes (after the 0xfd prefix), by their text-format names. */
+export const Simd = {
+  v128_load: 0x00,
+  v128_load16_splat: 0x08,
+  v128_store: 0x0b,
+  v128_const: 0x0c,
+  i8x16_shuffle: 0x0d,
+  f64x2_splat: 0x14,
+  i32x4_extract_lane: 0x1b,
+  f64x2_extract_lane: 0x21,
+  f64x2_eq: 0x47,
+  f64x2_ne: 0x48,
+  f64x2_lt: 0x49,
+  f64x2_gt: 0x4a,
+  f64x2_le: 0x4b,
+  f64x2_ge: 0x4c,
+  v128_not: 0x4d,
+  v128_and: 0x4e,
+  v128_andnot: 0x4f,
+  v128_or: 0x50,
+  v128_bitselect: 0x52,
+  v128_any_true: 0x53,
+  v128_store16_lane: 0x59,
+  v128_store64_lane: 0x5b,
+  v128_load64_zero: 0x5d,
+  f32x4_demote_f64x2_zero: 0x5e,
+  f64x2_promote_low_f32x4: 0x5f,
+  i8x16_neg: 0x61,
+  f64x2_ceil: 0x74,
+  f64x2_floor: 0x75,
+  f64x2_trunc: 0x7a,
+  i16x8_extend_low_i8x16_u: 0x89,
+  i32x4_extend_low_i16x8_u: 0xa9,
+  i64x2_eq: 0xd6,
+  i64x2_ne: 0xd7,
+  f64x2_abs: 0xec,
+  f64x2_neg: 0xed,
+  f64x2_sqrt: 0xef,
+  f64x2_add: 0xf0,
+  f64x2_sub: 0xf1,
+  f64x2_mul: 0xf2,
+  f64x2_div: 0xf3,
+  f64x2_min: 0xf4,
+  f64x2_max: 0xf5,
+  f64x2_convert_low_i32x4_s: 0xfe,
+  f64x2_convert_low_i32x4_u: 0xff,
+} as const;
+
 /** A growing byte buffer with the encodings of the binary format. */
 export class ByteWriter {
   private readonly bytes: number[] = [];
@@ -102,6 +155,11 @@ export class ByteWriter {
   raw(bytes: ArrayLike<number>): this {
     for (let i = 0; i < bytes.length; i++) this.bytes.push(bytes[i] & 0xff);
     return this;
+  }
+
+  /** A SIMD instruction: the prefix, then its opcode as a u32. */
+  simd(op: number): this {
+    return this.byte(SIMD_PREFIX).u32(op);
   }
 
   /** Unsigned LEB128 (u32: counts, indices, sizes, memory offsets). */
@@ -190,15 +248,23 @@ export interface FunctionDefinition {
   readonly export?: string;
 }
 
+/** A mutable v128 global of two float64 lanes, both `value`. */
+export interface LanePairGlobal {
+  readonly value: number;
+}
+
 export interface ModuleDescription {
   readonly types: readonly FunctionType[];
   /** Imported functions take the first function indices, in this order. */
   readonly functionImports: readonly FunctionImport[];
   readonly memoryImport?: MemoryImport;
   readonly functions: readonly FunctionDefinition[];
+  /** Global indices 0.. in this order. */
+  readonly globals?: readonly LanePairGlobal[];
 }
 
-const SECTION = { type: 1, import: 2, function: 3, export: 7, code: 10 } as const;
+const SECTION = { type: 1, import: 2, function: 3, global: 6, export: 7, code: 10 } as const;
+const MUTABLE = 0x01;
 const IMPORT_FUNCTION = 0x00;
 const IMPORT_MEMORY = 0x02;
 const EXPORT_FUNCTION = 0x00;
@@ -229,6 +295,13 @@ export function encodeModule(module: ModuleDescription): Uint8Array<ArrayBuffer>
   section(SECTION.import, imports);
 
   section(SECTION.function, new ByteWriter().vec(module.functions, (f, w) => w.u32(f.type)));
+
+  if (module.globals && module.globals.length > 0) {
+    section(
+      SECTION.global,
+      new ByteWriter().vec(module.globals, (g, w) => w.byte(V128).byte(MUTABLE).simd(Simd.v128_const).f64(g.value).f64(g.value).byte(Op.end)),
+    );
+  }
 
   const exported = module.functions.flatMap((f, i) => (f.export === undefined ? [] : [{ name: f.export, index: module.functionImports.length + i }]));
   section(

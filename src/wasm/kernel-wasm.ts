@@ -1,10 +1,12 @@
 import type { Expr } from '../expr/ast.js';
 import { callsOf } from '../expr/ast.js';
+import { callsSomething, describeKind, forEachExpr, isSelectable, join, type Kind, type Local, LocalScopes, usesOperator } from './plan-kinds.js';
 import { MATH_FUNCTIONS, isMathFunction } from '../expr/functions.js';
 import { EquationError, ParameterError } from '../core/errors.js';
 import type { ArrayType, GroupKernel, KernelPlan, KernelRandom, KernelStatement } from '../core/kernel-ir.js';
-import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op, type ValueType } from './binary.js';
+import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, type LanePairGlobal, Op, type ValueType } from './binary.js';
 import { emitExp } from './inline-exp.js';
+import { emitPairLoop, pairsUnsupported } from './kernel-pairs.js';
 import { POW_IMPORT, WASM_MATH } from './math.js';
 
 /**
@@ -13,6 +15,8 @@ import { POW_IMPORT, WASM_MATH } from './math.js';
  * plan over arrays that live in an imported memory. It does the same float64 operations in the
  * same order as the JavaScript backend (core/kernel-js.ts), so the numbers are the same bits; what
  * it saves is V8's per-access typed-array overhead (base, length and bounds reloaded per a[k]).
+ * Plans without function calls first run two elements per iteration in SIMD lanes
+ * (kernel-pairs.ts); this module's one-element loop does the rest.
  * The result is f64 so that a failure code -(1 + k * S + s) is exact for any group size.
  */
 
@@ -119,20 +123,7 @@ export class WasmUnsupportedError extends ParameterError {
 const ELEMENT_BYTES: Readonly<Record<ArrayType, number>> = { f64: 8, f32: 4, u8: 1, i32: 4 };
 const LOG2_BYTES: Readonly<Record<ArrayType, number>> = { f64: 3, f32: 2, u8: 0, i32: 2 };
 
-/**
- * What a value is at run time: a JavaScript boolean (an i32 0/1 here), a number (f64), or either,
- * depending on the path taken (`x and y` with a boolean and a number operand; kept as f64, where a
- * boolean is 0/1, which is what every numeric or truth use of it sees).
- */
-type Kind = 'bool' | 'num' | 'mixed';
-
-const join = (a: Kind, b: Kind): Kind => (a === b ? a : 'mixed');
 const representation = (kind: Kind): ValueType => (kind === 'bool' ? I32 : F64);
-
-interface Local {
-  readonly index: number;
-  readonly kind: Kind;
-}
 
 // Function parameters and fixed locals of the kernel.
 const N = 0;
@@ -191,47 +182,22 @@ function emitKernelModule(
     functionImports: [...importIndex.keys()].map((name, i) => ({ module: 'env', name, type: importTypes[i] })),
     memoryImport: { module: 'env', name: 'memory', minimumPages: 0, maximumPages: memory.maximumPages, shared: memory.shared },
     functions: [{ type: KERNEL_TYPE, locals: emitter.locals, code: kernel, export: 'kernel' }],
+    globals: emitter.globals,
   });
   return bytes;
 }
-
-function forEachExpr(statements: readonly KernelStatement[], visit: (e: Expr) => void): void {
-  for (const s of statements) {
-    if (s.kind === 'let' || s.kind === 'set' || s.kind === 'store') visit(s.value);
-    if (s.kind === 'if') {
-      visit(s.condition);
-      forEachExpr(s.then, visit);
-    }
-  }
-}
-
-function usesOperator(e: Expr, op: string): boolean {
-  switch (e.kind) {
-    case 'num':
-    case 'sym':
-      return false;
-    case 'unary':
-      return usesOperator(e.arg, op);
-    case 'binary':
-      return e.op === op || usesOperator(e.left, op) || usesOperator(e.right, op);
-    case 'call':
-      return e.args.some((a) => usesOperator(a, op));
-  }
-}
-
-/** Whether evaluating `e` costs a function call (then `and`/`or`/`where` branch instead of evaluating both sides). */
-const callsSomething = (e: Expr): boolean => callsOf(e).size > 0 || usesOperator(e, '**');
 
 /** The body of the kernel function: the plan's statements as stack code over function locals. */
 class KernelEmitter {
   /** Locals after the parameters, by type. */
   readonly locals: ValueType[] = [];
+  /** The module's globals (constants of the pair loop). */
+  readonly globals: LanePairGlobal[] = [];
   private readonly k: number;
   private readonly count: number;
   /** k shifted left by 2 or 3, the byte offset of element k in 4- and 8-byte arrays (made when first used). */
   private readonly scaledK = new Map<number, number>();
-  /** Block scopes of the plan's locals, innermost last (a local declared in an `if` ends with it). */
-  private readonly scopes: Map<string, Local>[] = [];
+  private readonly scopes = new LocalScopes();
   private code = new ByteWriter();
 
   constructor(
@@ -248,8 +214,15 @@ class KernelEmitter {
     this.block(this.plan.body);
     const top = (this.code = new ByteWriter());
     if (this.plan.clearSpikes) this.clearSpikes(this.plan.clearSpikes.flags, this.plan.clearSpikes.list);
-    // for (k = start; k < n; k++) { body }
     this.get(START).byte(Op.local_set).u32(this.k);
+    // Two elements at a time while two are left, where the plan allows it.
+    if (pairsUnsupported(this.plan) === undefined) {
+      const context = { plan: this.plan, addresses: this.addresses, local: (type: ValueType) => this.local(type), k: this.k, count: this.count, n: N, t: T };
+      const pairs = emitPairLoop(context, this.globals.length);
+      top.raw(pairs.code.toBytes());
+      this.globals.push(...pairs.globals);
+    }
+    // for (; k < n; k++) { body }
     this.code.byte(Op.block).byte(EMPTY_BLOCK);
     this.get(this.k).byte(Op.local_get).u32(N).byte(Op.i32_ge_s).byte(Op.br_if).u32(0);
     this.code.byte(Op.loop).byte(EMPTY_BLOCK);
@@ -316,34 +289,17 @@ class KernelEmitter {
   }
 
   private block(statements: readonly KernelStatement[]): void {
-    this.scopes.push(new Map());
+    this.scopes.enter();
     for (const s of statements) this.statement(s);
-    this.scopes.pop();
-  }
-
-  private lookup(name: string): Local | undefined {
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const local = this.scopes[i].get(name);
-      if (local) return local;
-    }
-    return undefined;
-  }
-
-  private declared(name: string): Local {
-    const local = this.lookup(name);
-    if (!local) throw new EquationError(`internal: kernel plan uses the local '${name}' before declaring it`);
-    return local;
+    this.scopes.leave();
   }
 
   private declare(name: string, kind: Kind): Local {
-    const scope = this.scopes[this.scopes.length - 1];
-    if (scope.has(name)) throw new EquationError(`internal: kernel plan declares the local '${name}' twice`);
-    const local = { index: this.local(representation(kind)), kind };
-    scope.set(name, local);
-    return local;
+    return this.scopes.declare(name, { index: this.local(representation(kind)), kind });
   }
 
-  private statement(s: KernelStatement): void {
+  /** Emits `s`; with `taken`, an i32 local, a `set` keeps the local's value unless `taken` is 1. */
+  private statement(s: KernelStatement, taken?: number): void {
     const c = this.code;
     switch (s.kind) {
       case 'load': {
@@ -365,16 +321,17 @@ class KernelEmitter {
       }
       case 'let':
       case 'set': {
-        const kind = s.round32 ? 'num' : this.kindOf(s.value);
+        const kind = s.round32 ? 'num' : this.scopes.kindOf(s.value);
         // The value is evaluated before a `let` declares its name (as in JavaScript).
-        const target = s.kind === 'set' ? this.declared(s.local) : undefined;
+        const target = s.kind === 'set' ? this.scopes.declared(s.local) : undefined;
         if (target && target.kind !== 'mixed' && target.kind !== kind) {
-          throw new Unsupported(`the local '${s.local}' is a ${describe(target.kind)} but is assigned a ${describe(kind)}`);
+          throw new Unsupported(`the local '${s.local}' is a ${describeKind(target.kind)} but is assigned a ${describeKind(kind)}`);
         }
         const storedKind = target?.kind ?? kind;
         if (storedKind === 'bool') this.value(s.value);
         else this.number(s.value);
         if (s.round32) c.byte(Op.f32_demote_f64).byte(Op.f64_promote_f32);
+        if (target && taken !== undefined) this.get(target.index).byte(Op.local_get).u32(taken).byte(Op.select);
         c.byte(Op.local_set).u32((target ?? this.declare(s.local, kind)).index);
         break;
       }
@@ -394,13 +351,16 @@ class KernelEmitter {
         break;
       }
       case 'if':
-        this.condition(s.condition);
-        c.byte(Op.if).byte(EMPTY_BLOCK);
-        this.block(s.then);
-        c.byte(Op.end);
+        if (isSelectable(s.condition, s.then)) this.selects(s.condition, s.then);
+        else {
+          this.condition(s.condition);
+          c.byte(Op.if).byte(EMPTY_BLOCK);
+          this.block(s.then);
+          c.byte(Op.end);
+        }
         break;
       case 'failIfNotFinite': {
-        const local = this.declared(s.local);
+        const local = this.scopes.declared(s.local);
         // A boolean minus itself is always 0: it never fails.
         if (local.kind === 'bool') break;
         // if (!(L - L === 0)) return -(1 + state) - k * S
@@ -424,25 +384,23 @@ class KernelEmitter {
     }
   }
 
-  private kindOf(e: Expr): Kind {
-    switch (e.kind) {
-      case 'num':
-        return 'num';
-      case 'sym':
-        return this.lookup(e.name)?.kind ?? 'num';
-      case 'unary':
-        return e.op === 'not' ? 'bool' : 'num';
-      case 'binary':
-        if (e.op === 'and' || e.op === 'or') return join(this.kindOf(e.left), this.kindOf(e.right));
-        return e.op in ARITHMETIC || e.op === '**' ? 'num' : 'bool';
-      case 'call':
-        return e.fn === 'where' ? join(this.kindOf(e.args[1]), this.kindOf(e.args[2])) : 'num';
-    }
+  /**
+   * `if (condition) { a = x; b = y }` as `a = condition ? x : a; b = condition ? y : b` with
+   * select, which compiles to a conditional move: no branch to mispredict where the condition
+   * follows no pattern (a refractory period). Each value is computed either way and discarded when
+   * the condition is false, which only costs arithmetic (isSelectable admits no calls).
+   */
+  private selects(condition: Expr, sets: readonly KernelStatement[]): void {
+    const c = this.code;
+    const taken = this.local(I32);
+    this.condition(condition);
+    c.byte(Op.local_set).u32(taken);
+    for (const s of sets) this.statement(s, taken);
   }
 
   /** Pushes `e` as a number (f64); a boolean becomes 0 or 1. */
   private number(e: Expr): void {
-    const kind = this.kindOf(e);
+    const kind = this.scopes.kindOf(e);
     this.value(e);
     if (kind === 'bool') this.code.byte(Op.f64_convert_i32_u);
   }
@@ -457,7 +415,7 @@ class KernelEmitter {
       this.logical(e.op, e.left, e.right, I32, (x) => this.condition(x));
     } else if (e.kind === 'call' && e.fn === 'where') {
       this.where(e.args, I32, (x) => this.condition(x));
-    } else if (this.kindOf(e) === 'bool') {
+    } else if (this.scopes.kindOf(e) === 'bool') {
       this.value(e);
     } else {
       this.number(e);
@@ -509,7 +467,7 @@ class KernelEmitter {
         c.byte(Op.f64_const).f64(e.value);
         return;
       case 'sym': {
-        const local = this.lookup(e.name);
+        const local = this.scopes.lookup(e.name);
         if (local) this.get(local.index);
         else if (e.name === 't') this.get(T);
         else throw new EquationError(`internal: kernel plan uses the local '${e.name}' before declaring it`);
@@ -544,7 +502,7 @@ class KernelEmitter {
     } else if (op === '==' || op === '!=') {
       this.equality(op, left, right);
     } else if (op === 'and' || op === 'or') {
-      const kind = join(this.kindOf(left), this.kindOf(right));
+      const kind = join(this.scopes.kindOf(left), this.scopes.kindOf(right));
       if (kind === 'bool') this.logical(op, left, right, I32, (x) => this.value(x));
       else this.numericLogical(op, left, right);
     } else {
@@ -555,7 +513,7 @@ class KernelEmitter {
   /** JavaScript's `===` / `!==`: a boolean never equals a number. */
   private equality(op: '==' | '!=', left: Expr, right: Expr): void {
     const c = this.code;
-    const kinds = [this.kindOf(left), this.kindOf(right)];
+    const kinds = [this.scopes.kindOf(left), this.scopes.kindOf(right)];
     if (kinds.includes('mixed')) throw new Unsupported(`'${op}' compares a value that may be a boolean or a number`);
     if (kinds[0] !== kinds[1]) {
       c.byte(Op.i32_const).i32(op === '==' ? 0 : 1);
@@ -594,7 +552,7 @@ class KernelEmitter {
       else if (fn === 'exp') emitExp(c, (type) => this.local(type), this.imports.get(fn) as number);
       else c.byte(Op.call).u32(this.imports.get(fn) as number);
     } else if (fn === 'where') {
-      const type = representation(this.kindOf({ kind: 'call', fn, args }));
+      const type = representation(this.scopes.kindOf({ kind: 'call', fn, args }));
       this.where(args, type, (x) => (type === I32 ? this.value(x) : this.number(x)));
     } else if (fn === 'clip') {
       // Math.min(Math.max(x, lo), hi)
@@ -619,4 +577,3 @@ class KernelEmitter {
   }
 }
 
-const describe = (kind: Kind): string => (kind === 'bool' ? 'boolean' : kind === 'num' ? 'number' : 'boolean-or-number');

@@ -1,0 +1,513 @@
+import type { Expr } from '../expr/ast.js';
+import { callsOf } from '../expr/ast.js';
+import { EquationError } from '../core/errors.js';
+import type { ArrayType, KernelPlan, KernelStatement } from '../core/kernel-ir.js';
+import { ByteWriter, EMPTY_BLOCK, I32, type LanePairGlobal, Op, Simd, V128, type ValueType } from './binary.js';
+import { ARITHMETIC_OPERATORS, forEachExpr, isSelectable, LocalScopes, usesOperator } from './plan-kinds.js';
+
+/**
+ * The SIMD loop of a WebAssembly group kernel: the plan run on two elements at once, k and k + 1
+ * in the two float64 lanes of a v128, before the one-element loop (kernel-wasm.ts) finishes an odd
+ * element. Every lane does the float64 operation the one-element loop does, in the same order, so
+ * the results are the same bits; what changes is control flow:
+ * - a boolean is a lane mask (all bits set or clear) and an `if` runs its body under the mask of
+ *   its condition: assignments keep the old value in the other lane (bitselect), stores and spikes
+ *   happen lane by lane, k's before k + 1's, so the spike list keeps its order; an `if` that only
+ *   assigns runs without a branch (a refractory hold), others only when some lane needs them;
+ * - where, and, or evaluate both sides (the plans admitted here call no function).
+ * Stores before the last non-finite check are held back until it has passed, so a pair whose check
+ * fails is left as it was and the one-element loop redoes it.
+ */
+
+/** The math functions with a two-lane instruction (min and max propagate NaN and order -0 below +0, as Math's do). */
+const LANE_MATH: Readonly<Record<string, number>> = {
+  sqrt: Simd.f64x2_sqrt,
+  abs: Simd.f64x2_abs,
+  floor: Simd.f64x2_floor,
+  ceil: Simd.f64x2_ceil,
+  int: Simd.f64x2_trunc,
+  min: Simd.f64x2_min,
+  max: Simd.f64x2_max,
+};
+/** Functions the pair emitter writes itself. */
+const LANE_SPECIAL = new Set(['clip', 'sign', 'where']);
+
+/**
+ * Why the plan does not run two elements per iteration, or undefined when it can: it calls a
+ * function without a two-lane instruction (or **), or it has a non-finite check inside an `if` or
+ * after an `if` that stores or spikes (the pair loop must be able to leave a pair untouched when a
+ * check fails, see PairEmitter.failIfNotFinite).
+ */
+export function pairsUnsupported(plan: KernelPlan): string | undefined {
+  const calls = new Set<string>();
+  forEachExpr(plan.body, (e) => {
+    for (const fn of callsOf(e)) if (!(fn in LANE_MATH) && !LANE_SPECIAL.has(fn)) calls.add(`${fn}()`);
+    if (usesOperator(e, '**')) calls.add('**');
+  });
+  if (calls.size > 0) return `it calls ${[...calls].sort().join(', ')}`;
+  const lastCheck = plan.body.map((s) => s.kind).lastIndexOf('failIfNotFinite');
+  const branches = plan.body.slice(0, lastCheck).filter((s) => s.kind === 'if');
+  if (branches.some((s) => s.then.some((inner) => inner.kind !== 'set'))) return 'it stores or spikes in a branch before a non-finite check';
+  if (plan.body.some((s) => s.kind === 'if' && hasCheck(s.then))) return 'it checks for non-finite values inside a branch';
+  return undefined;
+}
+
+const hasCheck = (statements: readonly KernelStatement[]): boolean =>
+  statements.some((s) => s.kind === 'failIfNotFinite' || (s.kind === 'if' && hasCheck(s.then)));
+
+/** What the pair loop shares with the kernel function around it. */
+export interface PairLoopContext {
+  readonly plan: KernelPlan;
+  /** Byte address of each plan array in the memory. */
+  readonly addresses: readonly number[];
+  /** Adds a function local of `type` and returns its index. */
+  readonly local: (type: ValueType) => number;
+  /** Function locals and parameters: the element index (i32), the spike count (i32), n (i32) and t (f64). */
+  readonly k: number;
+  readonly count: number;
+  readonly n: number;
+  readonly t: number;
+}
+
+const ELEMENT_BYTES: Readonly<Record<ArrayType, number>> = { f64: 8, f32: 4, u8: 1, i32: 4 };
+const LOG2_BYTES: Readonly<Record<ArrayType, number>> = { f64: 3, f32: 2, u8: 0, i32: 2 };
+const COMPARISONS: Readonly<Record<string, number>> = { '<': Simd.f64x2_lt, '<=': Simd.f64x2_le, '>': Simd.f64x2_gt, '>=': Simd.f64x2_ge };
+const ARITHMETIC: Readonly<Record<string, number>> = { '+': Simd.f64x2_add, '-': Simd.f64x2_sub, '*': Simd.f64x2_mul, '/': Simd.f64x2_div };
+const LANES = [0, 1] as const;
+
+/**
+ * The code of `for (; k + 1 < n; k += 2) { plan body on k, k + 1 }`, preceded by the constants
+ * it reads into locals, and those constants, as globals from `firstGlobal` on. The constants are
+ * mutable globals rather than v128.const because V8 rebuilds each constant it can see at every
+ * use, three instructions inside the loop, where a value read once stays in a register. It leaves
+ * the loop early, with k at the pair, when a non-finite check fails: the one-element loop after it
+ * then runs that pair again and returns the failure code with the arrays as it leaves them.
+ */
+export function emitPairLoop(context: PairLoopContext, firstGlobal: number): { code: ByteWriter; globals: LanePairGlobal[] } {
+  return new PairEmitter(context).loop(firstGlobal);
+}
+
+class PairEmitter {
+  private readonly scopes = new LocalScopes();
+  /** Constants by their float64 bits, each in a v128 local of two equal lanes. */
+  private readonly constants = new Map<bigint, { value: number; local: number }>();
+  private readonly tLanes: number;
+  private readonly scaledK = new Map<number, number>();
+  /** The lanes the statements run for (a mask local), or undefined for both. */
+  private mask: number | undefined;
+  /** Non-finite checks still to come in the body; stores wait for them. */
+  private checksLeft: number;
+  /** The local summing x - x over the checked locals so far. */
+  private checkSum: number | undefined;
+  /** Stores held back until the checks pass: the array and the local with the values to store. */
+  private readonly heldStores: { array: number; values: number }[] = [];
+  private code = new ByteWriter();
+
+  constructor(private readonly context: PairLoopContext) {
+    this.tLanes = context.local(V128);
+    this.checksLeft = context.plan.body.filter((s) => s.kind === 'failIfNotFinite').length;
+  }
+
+  loop(firstGlobal: number): { code: ByteWriter; globals: LanePairGlobal[] } {
+    const { k, n } = this.context;
+    this.block(this.context.plan.body);
+    const body = this.code;
+    const c = (this.code = new ByteWriter());
+    const globals = [...this.constants.values()].map(({ value, local }, i) => {
+      c.byte(Op.global_get).u32(firstGlobal + i).byte(Op.local_set).u32(local);
+      return { value };
+    });
+    this.get(this.context.t).simd(Simd.f64x2_splat).byte(Op.local_set).u32(this.tLanes);
+    c.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
+    this.get(k).byte(Op.i32_const).i32(1).byte(Op.i32_add).byte(Op.local_get).u32(n).byte(Op.i32_ge_s).byte(Op.br_if).u32(1);
+    for (const [shift, local] of this.scaledK) this.get(k).byte(Op.i32_const).i32(shift).byte(Op.i32_shl).byte(Op.local_set).u32(local);
+    c.raw(body.toBytes());
+    this.get(k).byte(Op.i32_const).i32(2).byte(Op.i32_add).byte(Op.local_set).u32(k);
+    c.byte(Op.br).u32(0).byte(Op.end).byte(Op.end);
+    return { code: c, globals };
+  }
+
+  private get(index: number): ByteWriter {
+    return this.code.byte(Op.local_get).u32(index);
+  }
+
+  private temporary(): number {
+    return this.context.local(V128);
+  }
+
+  /** Pushes the byte offset of element k in an array of `type`. */
+  private elementOffset(type: ArrayType): void {
+    const shift = LOG2_BYTES[type];
+    if (shift === 0) {
+      this.get(this.context.k);
+      return;
+    }
+    let local = this.scaledK.get(shift);
+    if (local === undefined) {
+      local = this.context.local(I32);
+      this.scaledK.set(shift, local);
+    }
+    this.get(local);
+  }
+
+  private arrayType(array: number): ArrayType {
+    const a = this.context.plan.arrays[array];
+    if (a === undefined) throw new EquationError(`internal: kernel plan refers to array ${array} of ${this.context.plan.arrays.length}`);
+    return a.type;
+  }
+
+  /** Memory argument of an access to `array`, element k + lane: alignment exponent, then offset. */
+  private memarg(array: number, lane = 0, align = LOG2_BYTES[this.arrayType(array)]): void {
+    this.code.u32(align).u32(this.context.addresses[array] + lane * ELEMENT_BYTES[this.arrayType(array)]);
+  }
+
+  private block(statements: readonly KernelStatement[]): void {
+    this.scopes.enter();
+    for (const s of statements) this.statement(s);
+    this.scopes.leave();
+  }
+
+  private statement(s: KernelStatement): void {
+    switch (s.kind) {
+      case 'load':
+        this.load(s.local, s.array);
+        break;
+      case 'let':
+      case 'set':
+        this.assign(s.kind, s.local, s.value, s.round32 === true);
+        break;
+      case 'store':
+        if (this.mask !== undefined) this.storeLanes(s.array, s.value, this.mask);
+        else if (this.checksLeft > 0) this.holdStore(s.array, s.value);
+        else this.storeBoth(s.array, () => this.storedValue(s.array, s.value));
+        break;
+      case 'if':
+        this.conditional(s.condition, s.then);
+        break;
+      case 'failIfNotFinite':
+        this.failIfNotFinite(s.local);
+        break;
+      case 'spike':
+        this.spike(s.flags, s.list);
+        break;
+    }
+  }
+
+  private load(name: string, array: number): void {
+    const c = this.code;
+    const type = this.arrayType(array);
+    this.elementOffset(type);
+    if (type === 'f64') {
+      c.simd(Simd.v128_load);
+      this.memarg(array);
+    } else if (type === 'u8') {
+      // Bytes k, k + 1 widened to 16, 32 bits, then converted: lanes [b0, b1].
+      c.simd(Simd.v128_load16_splat);
+      this.memarg(array);
+      c.simd(Simd.i16x8_extend_low_i8x16_u).simd(Simd.i32x4_extend_low_i16x8_u).simd(Simd.f64x2_convert_low_i32x4_u);
+    } else {
+      c.simd(Simd.v128_load64_zero);
+      this.memarg(array);
+      c.simd(type === 'f32' ? Simd.f64x2_promote_low_f32x4 : Simd.f64x2_convert_low_i32x4_s);
+    }
+    c.byte(Op.local_set).u32(this.scopes.declare(name, { index: this.temporary(), kind: 'num' }).index);
+  }
+
+  private assign(kind: 'let' | 'set', name: string, value: Expr, round32: boolean): void {
+    const c = this.code;
+    const target = kind === 'set' ? this.scopes.declared(name) : undefined;
+    const valueKind = round32 ? 'num' : this.scopes.kindOf(value);
+    const storedKind = target?.kind ?? valueKind;
+    if (storedKind === 'bool') this.value(value);
+    else this.number(value);
+    if (round32) c.simd(Simd.f32x4_demote_f64x2_zero).simd(Simd.f64x2_promote_low_f32x4);
+    if (target && this.mask !== undefined) this.get(target.index).byte(Op.local_get).u32(this.mask).simd(Simd.v128_bitselect);
+    c.byte(Op.local_set).u32((target ?? this.scopes.declare(name, { index: this.temporary(), kind: valueKind })).index);
+  }
+
+  /** Pushes what a store into `array` takes: a truth mask for a u8 array, two float64 lanes otherwise. */
+  private storedValue(array: number, value: Expr): void {
+    if (this.arrayType(array) === 'u8') this.condition(value);
+    else this.number(value);
+  }
+
+  /** Computes the values of a store now and stores them when the checks have passed. */
+  private holdStore(array: number, value: Expr): void {
+    const values = this.temporary();
+    this.storedValue(array, value);
+    this.code.byte(Op.local_set).u32(values);
+    this.heldStores.push({ array, values });
+  }
+
+  /** arrays[array][k] and [k + 1] = the values `push` pushes (storedValue's form). */
+  private storeBoth(array: number, push: () => void): void {
+    const c = this.code;
+    const type = this.arrayType(array);
+    this.elementOffset(type);
+    push();
+    if (type === 'u8') {
+      // Byte 0 of each 64-bit lane of the mask to bytes 0 and 1; 0xff negated is 1.
+      const mask = this.temporary();
+      c.byte(Op.local_tee).u32(mask).byte(Op.local_get).u32(mask);
+      c.simd(Simd.i8x16_shuffle).raw([0, 8, ...new Array<number>(14).fill(0)]).simd(Simd.i8x16_neg);
+      c.simd(Simd.v128_store16_lane);
+      this.memarg(array);
+      c.byte(0);
+    } else if (type === 'f64') {
+      c.simd(Simd.v128_store);
+      this.memarg(array);
+    } else if (type === 'f32') {
+      c.simd(Simd.f32x4_demote_f64x2_zero).simd(Simd.v128_store64_lane);
+      this.memarg(array);
+      c.byte(0);
+    } else {
+      throw new EquationError(`internal: the plan stores into the int32 array '${this.context.plan.arrays[array].name}'`);
+    }
+  }
+
+  /** Pushes whether lane `lane` of the mask local is set (i32: its low 32 bits, all set or clear). */
+  private laneSet(mask: number, lane: 0 | 1): void {
+    this.get(mask).simd(Simd.i32x4_extract_lane).byte(2 * lane);
+  }
+
+  /** arrays[array][k + lane] = value for each lane set in `mask`, k's first. */
+  private storeLanes(array: number, value: Expr, mask: number): void {
+    const c = this.code;
+    const type = this.arrayType(array);
+    const values = this.temporary();
+    if (type === 'u8') this.condition(value);
+    else this.number(value);
+    c.byte(Op.local_set).u32(values);
+    for (const lane of LANES) {
+      this.laneSet(mask, lane);
+      c.byte(Op.if).byte(EMPTY_BLOCK);
+      this.elementOffset(type);
+      if (type === 'u8') {
+        this.laneSet(values, lane);
+        c.byte(Op.i32_const).i32(1).byte(Op.i32_and).byte(Op.i32_store8);
+      } else {
+        this.get(values).simd(Simd.f64x2_extract_lane).byte(lane);
+        if (type === 'f32') c.byte(Op.f32_demote_f64).byte(Op.f32_store);
+        else if (type === 'f64') c.byte(Op.f64_store);
+        else throw new EquationError(`internal: the plan stores into the int32 array '${this.context.plan.arrays[array].name}'`);
+      }
+      this.memarg(array, lane);
+      c.byte(Op.end);
+    }
+  }
+
+  /** flags[k + lane] = 1 and list[count++] = k + lane, for each lane that runs. */
+  private spike(flags: number, list: number): void {
+    const c = this.code;
+    const { k, count } = this.context;
+    for (const lane of LANES) {
+      if (this.mask !== undefined) {
+        this.laneSet(this.mask, lane);
+        c.byte(Op.if).byte(EMPTY_BLOCK);
+      }
+      this.get(k).byte(Op.i32_const).i32(1).byte(Op.i32_store8);
+      this.memarg(flags, lane, 0);
+      this.get(count).byte(Op.i32_const).i32(2).byte(Op.i32_shl);
+      this.get(k).byte(Op.i32_const).i32(lane).byte(Op.i32_add).byte(Op.i32_store);
+      this.memarg(list, 0, 2);
+      this.get(count).byte(Op.i32_const).i32(1).byte(Op.i32_add).byte(Op.local_set).u32(count);
+      if (this.mask !== undefined) c.byte(Op.end);
+    }
+  }
+
+  /** The body under the mask of its condition (and of the enclosing ifs); branch-free when it only assigns. */
+  private conditional(condition: Expr, then: readonly KernelStatement[]): void {
+    const c = this.code;
+    const mask = this.temporary();
+    const outer = this.mask;
+    this.condition(condition);
+    if (outer !== undefined) this.get(outer).simd(Simd.v128_and);
+    c.byte(Op.local_set).u32(mask);
+    const branchFree = isSelectable(condition, then);
+    if (!branchFree) this.get(mask).simd(Simd.v128_any_true).byte(Op.if).byte(EMPTY_BLOCK);
+    this.mask = mask;
+    this.block(then);
+    this.mask = outer;
+    if (!branchFree) c.byte(Op.end);
+  }
+
+  /**
+   * Adds x - x to the running sum of the checked locals (0 while every one is finite in both
+   * lanes, NaN from the first infinity or NaN on); at the last check, leaves the pair loop (k at
+   * this pair, nothing of it stored) unless the sum is 0 in both lanes, then makes the held stores.
+   * One branch per pair instead of one per check; the one-element loop finds which check failed.
+   */
+  private failIfNotFinite(name: string): void {
+    if (this.mask !== undefined) throw new EquationError('internal: a non-finite check inside a branch reached the pair emitter');
+    const local = this.scopes.declared(name);
+    const c = this.code;
+    if (local.kind !== 'bool') {
+      this.get(local.index).byte(Op.local_get).u32(local.index).simd(Simd.f64x2_sub);
+      if (this.checkSum === undefined) this.checkSum = this.temporary();
+      else this.get(this.checkSum).simd(Simd.f64x2_add);
+      c.byte(Op.local_set).u32(this.checkSum);
+    }
+    this.checksLeft--;
+    if (this.checksLeft > 0) return;
+    if (this.checkSum !== undefined) {
+      // br 1 leaves the loop's block.
+      this.get(this.checkSum);
+      this.constant(0);
+      c.simd(Simd.f64x2_eq).simd(Simd.v128_not).simd(Simd.v128_any_true).byte(Op.br_if).u32(1);
+    }
+    for (const { array, values } of this.heldStores) this.storeBoth(array, () => this.get(values));
+  }
+
+  private constant(value: number): void {
+    const bits = new BigUint64Array(new Float64Array([value]).buffer)[0];
+    let entry = this.constants.get(bits);
+    if (entry === undefined) {
+      entry = { value, local: this.context.local(V128) };
+      this.constants.set(bits, entry);
+    }
+    this.get(entry.local);
+  }
+
+  /** Pushes `e` as two float64 lanes; a boolean lane becomes 0 or 1. */
+  private number(e: Expr): void {
+    this.value(e);
+    if (this.scopes.kindOf(e) === 'bool') {
+      this.constant(1);
+      this.code.simd(Simd.v128_and);
+    }
+  }
+
+  /** Pushes the truth of `e` per lane as a mask: a number is true unless 0 or NaN (JavaScript's rule). */
+  private condition(e: Expr): void {
+    const c = this.code;
+    if (this.scopes.kindOf(e) === 'bool') {
+      this.value(e);
+      return;
+    }
+    this.number(e);
+    c.simd(Simd.f64x2_abs);
+    this.constant(0);
+    c.simd(Simd.f64x2_gt);
+  }
+
+  /** Pushes `e` in its kind's representation: a mask for a boolean, two float64 lanes otherwise. */
+  private value(e: Expr): void {
+    const c = this.code;
+    switch (e.kind) {
+      case 'num':
+        this.constant(e.value);
+        return;
+      case 'sym': {
+        const local = this.scopes.lookup(e.name);
+        if (local) this.get(local.index);
+        else if (e.name === 't') this.get(this.tLanes);
+        else throw new EquationError(`internal: kernel plan uses the local '${e.name}' before declaring it`);
+        return;
+      }
+      case 'unary':
+        if (e.op === 'not') {
+          this.condition(e.arg);
+          c.simd(Simd.v128_not);
+        } else if (e.arg.kind === 'num') {
+          this.constant(-e.arg.value);
+        } else {
+          this.number(e.arg);
+          c.simd(Simd.f64x2_neg);
+        }
+        return;
+      case 'binary':
+        this.binary(e.op, e.left, e.right);
+        return;
+      case 'call':
+        this.call(e.fn, e.args);
+        return;
+    }
+  }
+
+  private binary(op: string, left: Expr, right: Expr): void {
+    const c = this.code;
+    if (ARITHMETIC_OPERATORS.has(op) || op in COMPARISONS) {
+      this.number(left);
+      this.number(right);
+      c.simd(ARITHMETIC[op] ?? COMPARISONS[op]);
+    } else if (op === '==' || op === '!=') {
+      const kinds = [this.scopes.kindOf(left), this.scopes.kindOf(right)];
+      if (kinds.includes('mixed')) throw new EquationError(`internal: '${op}' on a boolean-or-number reached the pair emitter`);
+      if (kinds[0] !== kinds[1]) {
+        // A boolean never equals a number (JavaScript's ===): 0 == 0 gives all lanes set, 0 != 0 none.
+        this.constant(0);
+        this.constant(0);
+        c.simd(op === '==' ? Simd.f64x2_ne : Simd.f64x2_eq);
+        return;
+      }
+      this.value(left);
+      this.value(right);
+      if (kinds[0] === 'bool') c.simd(op === '==' ? Simd.i64x2_eq : Simd.i64x2_ne);
+      else c.simd(op === '==' ? Simd.f64x2_eq : Simd.f64x2_ne);
+    } else if (op === 'and' || op === 'or') {
+      if (this.scopes.kindOf(left) === 'bool' && this.scopes.kindOf(right) === 'bool') {
+        this.value(left);
+        this.value(right);
+        c.simd(op === 'and' ? Simd.v128_and : Simd.v128_or);
+      } else this.numericLogical(op, left, right);
+    } else {
+      throw new EquationError(`internal: operator '${op}' reached the pair emitter`);
+    }
+  }
+
+  /** JavaScript's `a && b` (truthy a ? b : a) and `a || b` (truthy a ? a : b) on numbers, per lane. */
+  private numericLogical(op: 'and' | 'or', left: Expr, right: Expr): void {
+    const first = this.temporary();
+    this.number(left);
+    this.code.byte(Op.local_set).u32(first);
+    if (op === 'and') {
+      this.number(right);
+      this.get(first);
+    } else {
+      this.get(first);
+      this.number(right);
+    }
+    this.get(first).simd(Simd.f64x2_abs);
+    this.constant(0);
+    this.code.simd(Simd.f64x2_gt).simd(Simd.v128_bitselect);
+  }
+
+  private call(fn: string, args: readonly Expr[]): void {
+    const c = this.code;
+    if (fn in LANE_MATH) {
+      for (const a of args) this.number(a);
+      c.simd(LANE_MATH[fn]);
+    } else if (fn === 'clip') {
+      // Math.min(Math.max(x, lo), hi)
+      this.number(args[0]);
+      this.number(args[1]);
+      c.simd(Simd.f64x2_max);
+      this.number(args[2]);
+      c.simd(Simd.f64x2_min);
+    } else if (fn === 'sign') {
+      // Math.sign: x > 0 ? 1 : x < 0 ? -1 : x (keeps -0, +0 and NaN)
+      const x = this.temporary();
+      this.number(args[0]);
+      c.byte(Op.local_set).u32(x);
+      this.constant(1);
+      this.constant(-1);
+      this.get(x);
+      this.get(x);
+      this.constant(0);
+      c.simd(Simd.f64x2_lt).simd(Simd.v128_bitselect);
+      this.get(x);
+      this.constant(0);
+      c.simd(Simd.f64x2_gt).simd(Simd.v128_bitselect);
+    } else if (fn === 'where') {
+      const asMask = this.scopes.kindOf({ kind: 'call', fn, args }) === 'bool';
+      for (const branch of [args[1], args[2]]) {
+        if (asMask) this.value(branch);
+        else this.number(branch);
+      }
+      this.condition(args[0]);
+      c.simd(Simd.v128_bitselect);
+    } else {
+      throw new EquationError(`internal: function '${fn}' reached the pair emitter`);
+    }
+  }
+}
