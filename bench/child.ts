@@ -42,6 +42,8 @@ export interface RunSpec {
   seed?: number;
   /** Neurodyn's kernel backend (src/core/backend.ts); Brian2 runs ignore it. */
   backend?: string;
+  /** Neurodyn's math mode (src/core/math-mode.ts); Brian2 runs ignore it. */
+  math?: string;
 }
 
 function commonArgs(s: RunSpec): string[] {
@@ -55,7 +57,8 @@ function commonArgs(s: RunSpec): string[] {
 /** One Neurodyn benchmark in a fresh Node process (so JIT state never carries over). */
 export function runNeurodyn(s: RunSpec): Promise<ChildRun> {
   const backend = s.backend === undefined ? [] : ['--backend', s.backend];
-  return runChild(process.execPath, ['--import', 'tsx', path.join(HERE, 'run.ts'), s.name, ...commonArgs(s), ...backend, '--json']);
+  const math = s.math === undefined ? [] : ['--math', s.math];
+  return runChild(process.execPath, ['--import', 'tsx', path.join(HERE, 'run.ts'), s.name, ...commonArgs(s), ...backend, ...math, '--json']);
 }
 
 /**

@@ -3,6 +3,7 @@ import { EquationGroup } from '../src/core/equation-group.js';
 import type { NeuGroup } from '../src/core/neu-group.js';
 import { KernelThreads } from '../src/parallel/kernel-threads.js';
 import { Runner } from '../src/runner/runner.js';
+import { getMathMode } from '../src/core/math-mode.js';
 import { type BenchOptions, type BenchResult, peakRssMb, round } from './result.js';
 
 export interface NetworkBench {
@@ -49,7 +50,7 @@ export function timeNetwork(b: NetworkBench, o: BenchOptions): BenchResult {
     synapses: b.synapses,
     duration_ms: o.duration,
     dt_ms: b.dt,
-    backend: `${kernelBackends(b.counted)}-${b.backend}`,
+    backend: `${kernelBackends(b.counted)}-${b.backend}${getMathMode() === 'fast' ? '-fast-math' : ''}`,
     threads,
     seed: o.seed,
     wall_run_s: round(wallRun, 4),

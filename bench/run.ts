@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { type Backend, checkBackend, getBackend, setBackend } from '../src/core/backend.js';
+import { checkMathMode, getMathMode, type MathMode, setMathMode } from '../src/core/math-mode.js';
 import { runNeurodyn } from './child.js';
 import { BENCHMARKS, findBenchmark } from './suite.js';
 import { versusBrian2 } from './vs-brian2.js';
@@ -26,6 +27,7 @@ interface Opts {
   seed?: number;
   threads?: number;
   backend: Backend;
+  math: MathMode;
   json?: boolean;
   vs?: string;
   pairs: number;
@@ -36,13 +38,14 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(names: string[], o: Opts): Promise<void> {
   setBackend(o.backend);
+  setMathMode(o.math);
   if (o.vs !== undefined) {
     if (o.vs !== 'brian2') throw new InvalidArgumentError(`--vs: only 'brian2' is supported, got '${o.vs}'`);
     if (o.pairs < 5) log(`note: ${o.pairs} pairs; at least 5 are needed for a meaningful median`);
     for (const name of names.length ? names : ['coba']) {
       const b = findBenchmark(name);
       if (!b.brian2) throw new InvalidArgumentError(`--vs brian2: '${name}' has no Brian2 equivalent in bench/brian2/`);
-      const spec = { name, n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed, backend: o.backend };
+      const spec = { name, n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed, backend: o.backend, math: o.math };
       log(`${name}: ${o.pairs} A/B pairs against Brian2 ${o.target}, N = ${spec.n}, ${spec.duration} ms`);
       console.log(JSON.stringify(await versusBrian2(spec, { brian2: b.brian2, pairs: o.pairs, target: o.target, log })));
     }
@@ -60,7 +63,7 @@ async function main(names: string[], o: Opts): Promise<void> {
   for (const b of selected) {
     const scaled = names.length ? {} : (b.inSuite ?? {});
     if (scaled.n !== undefined && o.n === undefined) log(`${b.name}: scaled to N = ${scaled.n} in the suite (run it alone for N = ${b.defaults.n})`);
-    const { result } = await runNeurodyn({ name: b.name, n: o.n ?? scaled.n, duration: o.duration ?? scaled.duration, seed: o.seed, backend: o.backend });
+    const { result } = await runNeurodyn({ name: b.name, n: o.n ?? scaled.n, duration: o.duration ?? scaled.duration, seed: o.seed, backend: o.backend, math: o.math });
     console.log(JSON.stringify(result));
   }
 }
@@ -73,6 +76,7 @@ const program = new Command('bench')
   .option('--seed <seed>', 'random seed (first seed of the pairs with --vs)', positiveInt('--seed'))
   .option('--threads <k>', 'kernel threads for one run (coba, cuba)', positiveInt('--threads'))
   .option('--backend <backend>', "where group kernels run: 'auto', 'wasm' or 'js'", (v: string) => checkBackend(v, '--backend'), getBackend())
+  .option('--math <mode>', "kernel arithmetic: 'exact' or 'fast' (src/core/math-mode.ts)", (v: string) => checkMathMode(v, '--math'), getMathMode())
   .option('--json', 'print only the JSON line')
   .option('--vs <simulator>', "alternate with another simulator: 'brian2'")
   .option('--pairs <k>', 'A/B pairs for --vs', positiveInt('--pairs'), 5)

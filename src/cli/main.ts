@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { type Backend, checkBackend, setBackend } from '../core/backend.js';
+import { checkMathMode, type MathMode, setMathMode } from '../core/math-mode.js';
 import { EXAMPLES, findExample } from '../examples/index.js';
 import { setDefaultProgress } from '../runner/progress.js';
 import { terminalProgress } from './progress-bar.js';
@@ -27,6 +28,7 @@ interface RunFlags {
   data?: string;
   json?: boolean;
   backend?: Backend;
+  math?: MathMode;
 }
 
 async function runExample(name: string, flags: RunFlags): Promise<void> {
@@ -35,6 +37,7 @@ async function runExample(name: string, flags: RunFlags): Promise<void> {
     throw new InvalidArgumentError(`unknown example '${name}'; available: ${EXAMPLES.map((e) => e.name).join(', ')}`);
   }
   if (flags.backend) setBackend(flags.backend);
+  if (flags.math) setMathMode(flags.math);
   const outDir = path.resolve(flags.out ?? path.join('neurodyn-out', name));
   const log = flags.json ? () => undefined : (message: string) => console.log(message);
   if (!flags.json) setDefaultProgress(terminalProgress);
@@ -76,6 +79,7 @@ program
   .option('--scale <x>', 'network size factor (coba, cuba, ei-balanced)', positiveNumber)
   .option('--data <dir>', 'folder of the data sets (hcp/, joglekar2018/); default $NEURODYN_DATA, then ../shared/data')
   .option('--backend <backend>', "where group kernels run: 'auto' (default in Node: WebAssembly unless a kernel calls JavaScript functions), 'wasm' or 'js'", (v: string) => checkBackend(v, '--backend'))
+  .option('--math <mode>', "kernel arithmetic: 'exact' (default, IEEE 754 as written) or 'fast' (divisions by constants as products, as -ffast-math)", (v: string) => checkMathMode(v, '--math'))
   .option('--json', 'print one JSON object as the last line, no progress bar')
   .action(runExample);
 

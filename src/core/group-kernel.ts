@@ -1,6 +1,7 @@
 import { add, bin, call, type Expr, mul, not, num, substitute, sym, symbolsOf } from '../expr/ast.js';
 import type { Resolver } from '../expr/emit.js';
 import { expandIntegerPowers } from '../expr/integer-powers.js';
+import { reciprocalDivisions } from '../expr/reciprocal-divisions.js';
 import { resolveSymbols } from '../expr/resolve.js';
 import { simplify } from '../expr/simplify.js';
 import { stepBindings } from '../integrators/emit-step.js';
@@ -9,6 +10,7 @@ import type { ArrayType, GroupKernel, KernelArray, KernelPlan, KernelStatement }
 import type { FloatArray } from './matrix.js';
 import { type Model, NOISE, usesNoise } from './model.js';
 import { ParameterError } from './errors.js';
+import { getMathMode } from './math-mode.js';
 import { resolveMethod } from '../integrators/methods.js';
 
 export interface CompiledGroupKernel {
@@ -194,18 +196,23 @@ export function planGroupKernel(
   if (hasRefractory) body.push({ kind: 'store', array: arrayOf(REFRACTORY_FLAG), value: hasThreshold ? bin('or', refr, spk) : refr });
 
   const clearSpikes = hasThreshold ? { flags: arrayOf(SPIKE_ARRAY), list: arrayOf(SPIKE_LIST) } : undefined;
-  return { arrays, clearSpikes, statesPerElement: numStates, body: body.map(withProducts) };
+  const rewrite = getMathMode() === 'fast' ? (e: Expr) => reciprocalDivisions(expandIntegerPowers(e)) : expandIntegerPowers;
+  return { arrays, clearSpikes, statesPerElement: numStates, body: body.map((s) => rewritten(s, rewrite)) };
 }
 
-/** A statement with its small integer powers written as products (expr/integer-powers.ts). */
-function withProducts(s: KernelStatement): KernelStatement {
+/**
+ * A statement with its expressions rewritten: small integer powers as products
+ * (expr/integer-powers.ts) and, in 'fast' math mode, divisions by constants as products
+ * (expr/reciprocal-divisions.ts).
+ */
+function rewritten(s: KernelStatement, rewrite: (e: Expr) => Expr): KernelStatement {
   switch (s.kind) {
     case 'let':
     case 'set':
     case 'store':
-      return { ...s, value: expandIntegerPowers(s.value) };
+      return { ...s, value: rewrite(s.value) };
     case 'if':
-      return { ...s, condition: expandIntegerPowers(s.condition), then: s.then.map(withProducts) };
+      return { ...s, condition: rewrite(s.condition), then: s.then.map((inner) => rewritten(inner, rewrite)) };
     default:
       return s;
   }
