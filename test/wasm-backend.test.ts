@@ -146,7 +146,7 @@ describe('the WebAssembly backend of group kernels', () => {
     expect(() => runner.run(1)).toThrow(/synapse 'S': Exponential variable 'g' of element 7/);
   });
 
-  it("uses 'auto' by default in Node: WebAssembly unless the kernel calls exp, expm1, randn, ...", () => {
+  it("uses 'auto' by default in Node: WebAssembly unless the kernel calls expm1, randn, ... (exp only in SIMD lanes)", () => {
     expect(initial).toBe('auto');
     seed(1);
     const { net, E } = build('coba');
@@ -155,8 +155,10 @@ describe('the WebAssembly backend of group kernels', () => {
     const OU = defineModel('OU', { equations: { V: '-V / tau + sigma * xi' } }, ['tau', 'sigma']);
     const noisy = new EquationGroup(10, OU, { tau: 10, sigma: 1 }, { V: new Float64Array(10) }, { method: 'euler', seed: 1 });
     const hh = new HH(10);
-    for (const g of [noisy, hh]) new Runner(g, { progress: false }).run(1);
-    expect([noisy.kernelBackend, hh.kernelBackend]).toEqual(['js', 'js']);
+    const Decay = defineModel('Decay', { equations: { V: '-V / tau + exp(-V)' } }, ['tau']);
+    const expOnly = new EquationGroup(10, Decay, { tau: 10 }, { V: new Float64Array(10) }, { method: 'euler' });
+    for (const g of [noisy, hh, expOnly]) new Runner(g, { progress: false }).run(1);
+    expect([noisy.kernelBackend, hh.kernelBackend, expOnly.kernelBackend]).toEqual(['js', 'js', 'wasm']);
     expect(noisy.kernelNote).toMatch(/calls randn\(\), which run faster in a JavaScript kernel/);
     expect(hh.kernelNote).toMatch(/exp\(\), expm1\(\)/);
   });

@@ -9,21 +9,22 @@ import { type ByteWriter, EMPTY_BLOCK, F64, I32, Op, type ValueType } from './bi
  * answers with Math.E, call Math.exp itself, so only fdlibm's main path is written here.
  */
 
-// fdlibm's constants (e_exp.c), with their bit patterns.
-const LN2_HI = 6.93147180369123816490e-1; // 0x3fe62e42 fee00000
-const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
-const INV_LN2 = 1.44269504088896338700; // 0x3ff71547 652b82fe
-const P1 = 1.66666666666666019037e-1;
-const P2 = -2.77777777770155933842e-3;
-const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
-const P5 = 4.13813679705723846039e-8;
-
-/** High words of |x| that bound the inline path and the reduction cases. */
-const TINY = 0x3e300000; // 2^-28
-const HALF_LN2 = 0x3fd62e42; // 0.5 ln2
-const ONE_AND_HALF_LN2 = 0x3ff0a2b2; // 1.5 ln2
-const LIMIT = 0x40862000; // 708: below it 2^k is a normal number (k >= -1021, k <= 1021)
+/** fdlibm's constants (e_exp.c), and the high words of |x| that bound the inline path and the reduction cases. */
+export const EXP = {
+  LN2_HI: 6.93147180369123816490e-1, // 0x3fe62e42 fee00000
+  LN2_LO: 1.90821492927058770002e-10, // 0x3dea39ef 35793c76
+  INV_LN2: 1.44269504088896338700, // 0x3ff71547 652b82fe
+  P1: 1.66666666666666019037e-1,
+  P2: -2.77777777770155933842e-3,
+  P3: 6.61375632143793436117e-5,
+  P4: -1.65339022054652515390e-6,
+  P5: 4.13813679705723846039e-8,
+  TINY: 0x3e300000, // 2^-28
+  HALF_LN2: 0x3fd62e42, // 0.5 ln2
+  ONE_AND_HALF_LN2: 0x3ff0a2b2, // 1.5 ln2
+  LIMIT: 0x40862000, // 708: below it 2^k is a normal number (k >= -1021, k <= 1021)
+} as const;
+const { LN2_HI, LN2_LO, INV_LN2, P1, P2, P3, P4, P5, TINY, HALF_LN2, ONE_AND_HALF_LN2, LIMIT } = EXP;
 
 /**
  * Replaces the f64 on the stack by its exp. `local` allocates a function local; `mathExp` is

@@ -3,6 +3,7 @@ import { callsOf } from '../expr/ast.js';
 import { EquationError } from '../core/errors.js';
 import type { ArrayType, KernelPlan, KernelStatement } from '../core/kernel-ir.js';
 import { ByteWriter, EMPTY_BLOCK, I32, type LanePairGlobal, Op, Simd, V128, type ValueType } from './binary.js';
+import { emitLaneExp } from './lane-exp.js';
 import { ARITHMETIC_OPERATORS, forEachExpr, isSelectable, LocalScopes, usesOperator } from './plan-kinds.js';
 
 /**
@@ -29,8 +30,8 @@ const LANE_MATH: Readonly<Record<string, number>> = {
   min: Simd.f64x2_min,
   max: Simd.f64x2_max,
 };
-/** Functions the pair emitter writes itself. */
-const LANE_SPECIAL = new Set(['clip', 'sign', 'where']);
+/** Functions the pair emitter writes itself (exp: lane-exp.ts). */
+const LANE_SPECIAL = new Set(['clip', 'sign', 'where', 'exp']);
 
 /**
  * Why the plan does not run two elements per iteration, or undefined when it can: it calls a
@@ -62,6 +63,8 @@ export interface PairLoopContext {
   readonly addresses: readonly number[];
   /** Adds a function local of `type` and returns its index. */
   readonly local: (type: ValueType) => number;
+  /** Function indices of the module's imports by name (Math.exp as 'exp'). */
+  readonly imports: ReadonlyMap<string, number>;
   /** Function locals and parameters: the element index (i32), the spike count (i32), n (i32) and t (f64). */
   readonly k: number;
   readonly count: number;
@@ -498,6 +501,11 @@ class PairEmitter {
       this.get(x);
       this.constant(0);
       c.simd(Simd.f64x2_gt).simd(Simd.v128_bitselect);
+    } else if (fn === 'exp') {
+      this.number(args[0]);
+      const mathExp = this.context.imports.get('exp');
+      if (mathExp === undefined) throw new EquationError('internal: the kernel module does not import exp');
+      emitLaneExp({ code: c, constant: (value) => this.constant(value), temporary: () => this.temporary(), mathExp });
     } else if (fn === 'where') {
       const asMask = this.scopes.kindOf({ kind: 'call', fn, args }) === 'bool';
       for (const branch of [args[1], args[2]]) {

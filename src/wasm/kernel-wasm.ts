@@ -98,10 +98,13 @@ function importedFunction(name: string, rng: KernelRandom | undefined): (...args
  * The functions of a plan that made its WebAssembly kernel slower than its JavaScript one, as
  * measured here: every call into JavaScript (imported Math functions, pow, the random stream)
  * costs more than the kernel saves (HH under exp_auto, four expm1 per neuron: 1.4× slower; an OU
- * process, randn: 1.1–1.4× slower), and even exp inline (fdlibm, bit-identical) is slower than
- * V8's own Math.exp in a JavaScript kernel (COBA-HH, ten exp per neuron: 1.1× slower).
+ * process, randn: 1.1–1.4× slower), and exp inline one element at a time (fdlibm, bit-identical)
+ * is slower than V8's own Math.exp in a JavaScript kernel (COBA-HH, ten exp per neuron: 1.1×
+ * slower). In SIMD lanes exp is faster (COBA-HH 1.25× faster than JavaScript), so a plan that
+ * runs in pairs (kernel-pairs.ts) has none.
  */
 export function slowerInWasm(plan: KernelPlan): string[] {
+  if (pairsUnsupported(plan) === undefined) return [];
   const calls = new Set<string>();
   forEachExpr(plan.body, (e) => {
     for (const fn of callsOf(e)) if (MATH_FUNCTIONS[fn]?.random || WASM_MATH[fn]?.kind === 'import') calls.add(`${fn}()`);
@@ -217,7 +220,7 @@ class KernelEmitter {
     this.get(START).byte(Op.local_set).u32(this.k);
     // Two elements at a time while two are left, where the plan allows it.
     if (pairsUnsupported(this.plan) === undefined) {
-      const context = { plan: this.plan, addresses: this.addresses, local: (type: ValueType) => this.local(type), k: this.k, count: this.count, n: N, t: T };
+      const context = { plan: this.plan, addresses: this.addresses, local: (type: ValueType) => this.local(type), imports: this.imports, k: this.k, count: this.count, n: N, t: T };
       const pairs = emitPairLoop(context, this.globals.length);
       top.raw(pairs.code.toBytes());
       this.globals.push(...pairs.globals);
