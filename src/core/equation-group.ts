@@ -175,8 +175,23 @@ export class EquationGroup extends NeuGroup {
 
   /** One step with the given synapses integrated in the same loop (src/core/fusion.ts). */
   updateWith(ctx: StepContext, attached: readonly AttachedSynapse[]): void {
-    if (this.fused?.dt !== ctx.dt || this.fused.attached !== attached) this.fused = this.compile(ctx.dt, attached);
-    this.run(ctx, this.fused);
+    this.run(ctx, this.fusedKernel(ctx.dt, attached));
+  }
+
+  /**
+   * Compiles the kernel that integrates `attached` (none: the group's own) and, if the group is
+   * shared among threads, hands it to them now, so that set-up (a thread compiling its module)
+   * does not fall into the first step.
+   */
+  prepareWith(dt: number, attached: readonly AttachedSynapse[]): void {
+    this.prepare(dt);
+    const prepared = attached.length === 0 ? (this.compiled as PreparedKernel) : this.fusedKernel(dt, attached);
+    if (this.threads) this.splitKernel(prepared, this.threads);
+  }
+
+  private fusedKernel(dt: number, attached: readonly AttachedSynapse[]): PreparedKernel {
+    if (this.fused?.dt !== dt || this.fused.attached !== attached) this.fused = this.compile(dt, attached);
+    return this.fused;
   }
 
   /**

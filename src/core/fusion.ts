@@ -23,8 +23,8 @@ export type MemberStep = (ctx: StepContext) => void;
 export interface FusionPlan {
   /** The step function of each member, in the given (update) order. */
   readonly steps: MemberStep[];
-  /** The groups whose kernels integrate their synapses. */
-  readonly fusedGroups: readonly EquationGroup[];
+  /** The groups whose kernels integrate their synapses, with those synapses. */
+  readonly fusedGroups: ReadonlyMap<EquationGroup, readonly AttachedSynapse[]>;
 }
 
 /**
@@ -51,5 +51,5 @@ export function planFusion(members: readonly DynamicalSystem[]): FusionPlan {
     if (attached) return (ctx) => (member as EquationGroup).updateWith(ctx, attached);
     return (ctx) => member.update(ctx);
   });
-  return { steps, fusedGroups: [...fusedGroups.keys()] };
+  return { steps, fusedGroups };
 }

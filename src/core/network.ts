@@ -52,6 +52,8 @@ export class Network extends DynamicalSystem {
   override prepare(dt: number): void {
     for (const system of this.order) system.prepare(dt);
     this.plan = this.fuseSynapses ? planFusion(this.order) : undefined;
+    // Fused kernels are compiled, and kernels shared among threads, before the first step.
+    for (const system of this.order) if (system instanceof EquationGroup) system.prepareWith(dt, this.plan?.fusedGroups.get(system) ?? []);
   }
 
   /**
@@ -66,6 +68,6 @@ export class Network extends DynamicalSystem {
 
   /** Names of the groups that integrate their synapses in their own kernel (after prepare()). */
   fusedGroups(): string[] {
-    return (this.plan?.fusedGroups ?? []).map((g) => g.name);
+    return [...(this.plan?.fusedGroups.keys() ?? [])].map((g) => g.name);
   }
 }
