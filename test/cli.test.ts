@@ -28,16 +28,20 @@ describe('neurodyn CLI', () => {
     for (const file of result.figures) expect((await stat(file)).size).toBeGreaterThan(1000);
   });
 
-  it('runs on either kernel backend with the same spikes (--backend js / wasm)', async () => {
+  it('runs on either kernel backend with the same spikes (--backend js / wasm), in either math mode', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'neurodyn-cli-'));
-    const groups = async (backend: string) => {
-      const { stdout } = await run('node', [...CLI, 'run', 'coba', '--duration', '30', '--scale', '0.25', '--out', out, '--json', '--backend', backend]);
+    const groups = async (...options: string[]) => {
+      const { stdout } = await run('node', [...CLI, 'run', 'coba', '--duration', '30', '--scale', '0.25', '--out', out, '--json', ...options]);
       return JSON.parse(stdout.trim().split('\n').pop() as string).groups;
     };
-    const [js, wasm] = [await groups('js'), await groups('wasm')];
+    const [js, wasm] = [await groups('--backend', 'js'), await groups('--backend', 'wasm')];
     expect(js.E.spikes).toBeGreaterThan(0);
     expect(wasm).toEqual(js);
+    const [jsFast, wasmFast] = [await groups('--backend', 'js', '--math', 'fast'), await groups('--backend', 'wasm', '--math', 'fast')];
+    expect(wasmFast).toEqual(jsFast);
+    expect(jsFast.E.spikes).toBeGreaterThan(0);
     await expect(run('node', [...CLI, 'run', 'coba', '--backend', 'gpu'])).rejects.toMatchObject({ stderr: expect.stringMatching(/unknown backend 'gpu' \(known: auto, js, wasm\)/) });
+    await expect(run('node', [...CLI, 'run', 'coba', '--math', 'quick'])).rejects.toMatchObject({ stderr: expect.stringMatching(/--math: unknown math mode 'quick' \(known: exact, fast\)/) });
   });
 
   it('names the valid examples when given an unknown one, and rejects bad numbers', async () => {
