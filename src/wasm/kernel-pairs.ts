@@ -15,9 +15,10 @@ import { ARITHMETIC_OPERATORS, forEachExpr, isSelectable, LocalScopes, usesOpera
  *   its condition: assignments keep the old value in the other lane (bitselect), stores and spikes
  *   happen lane by lane, k's before k + 1's, so the spike list keeps its order; an `if` that only
  *   assigns runs without a branch (a refractory hold), others only when some lane needs them;
- * - where, and, or evaluate both sides (the plans admitted here call no function).
- * Stores before the last non-finite check are held back until it has passed, so a pair whose check
- * fails is left as it was and the one-element loop redoes it.
+ * - where, and, or evaluate both sides (the functions admitted here have no side effects);
+ * - the non-finite checks become one branch per pair, and the stores before the last of them are
+ *   held back until it has passed, so a pair that fails is left as it was and the one-element
+ *   loop redoes it.
  */
 
 /** The math functions with a two-lane instruction (min and max propagate NaN and order -0 below +0, as Math's do). */
