@@ -7,8 +7,9 @@ import { REPO } from './child.js';
 /**
  * The size-scaling figure of docs/benchmarks.md: time of the step loop per simulated second
  * against network size, both simulators, from the --vs runs stored in a JSON-lines file. Each
- * simulator's own loop time: Neurodyn's is wall time, Brian2 cpp_standalone's (single thread) CPU time.
- * Usage: npx tsx bench/plot-scaling.ts [bench/results/scaling-coba.jsonl] [docs/benchmarks-scaling]
+ * simulator's own loop time: Neurodyn's is wall time, Brian2 cpp_standalone's (single thread) CPU time
+ * (std::clock), as its binary reports it.
+ * Usage: npx tsx bench/plot-scaling.ts [bench/results/scaling-coba-fifth-round.jsonl] [docs/benchmarks-scaling]
  */
 interface VsLine {
   model: string;
@@ -19,12 +20,12 @@ interface VsLine {
   run_ratio_median: number;
 }
 
-const input = path.resolve(REPO, process.argv[2] ?? 'bench/results/scaling-coba.jsonl');
+const input = path.resolve(REPO, process.argv[2] ?? 'bench/results/scaling-coba-fifth-round.jsonl');
 const output = path.resolve(REPO, process.argv[3] ?? 'docs/benchmarks-scaling');
 const lines = readFileSync(input, 'utf8').trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as VsLine);
 const rows = lines.flatMap((l) => [
-  { N: l.N, simulator: 'Neurodyn (JS, 1 thread; wall)', seconds: l.neurodyn_wall_run_s_median / (l.duration_ms / 1000) },
-  { N: l.N, simulator: 'Brian2 cpp_standalone (1 thread; CPU, std::clock)', seconds: l.brian2_wall_run_s_median / (l.duration_ms / 1000) },
+  { N: l.N, simulator: 'Neurodyn (1 thread)', seconds: l.neurodyn_wall_run_s_median / (l.duration_ms / 1000) },
+  { N: l.N, simulator: 'Brian2 cpp_standalone (1 thread)', seconds: l.brian2_wall_run_s_median / (l.duration_ms / 1000) },
 ]);
 const spec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
