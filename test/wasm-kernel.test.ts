@@ -222,7 +222,7 @@ describe('WebAssembly group kernels', () => {
     expect(pairsUnsupported({ ...cobaPlan(), body: [...body, if_('refr', [check('c_V', 0)])] })).toMatch(/inside a branch/);
   });
 
-  it('compute where, min/max/clip/sign, truth rules and branches per lane like the JavaScript backend', () => {
+  it('compute loads of every type, exp, where, min/max/clip/sign, truth rules and branches per lane like the JavaScript backend', () => {
     const special = [NaN, -0, 0, 1, -1, 0.5, -2.5, 1e-310, 3.7e5, Infinity, -Infinity, Math.PI];
     // Odd, so the last element runs in the one-element loop.
     const n = special.length ** 2 + 1;
@@ -236,8 +236,11 @@ describe('WebAssembly group kernels', () => {
       { name: 'x32', type: 'f32' as const },
       { name: 'spike', type: 'u8' as const },
       { name: 'spikeList', type: 'i32' as const },
+      { name: 'flagIn', type: 'u8' as const },
+      { name: 'countIn', type: 'i32' as const },
+      { name: 'loaded', type: 'f64' as const },
     ];
-    const [x32, spike, spikeList] = [arrays.length - 3, arrays.length - 2, arrays.length - 1];
+    const [x32, spike, spikeList, flagIn, countIn, loaded] = [6, 5, 4, 3, 2, 1].map((back) => arrays.length - back);
     const plan: KernelPlan = {
       arrays,
       clearSpikes: { flags: spike, list: spikeList },
@@ -246,6 +249,10 @@ describe('WebAssembly group kernels', () => {
         load('x', 0),
         load('y', 1),
         load('x32', x32),
+        load('flagIn', flagIn),
+        load('countIn', countIn),
+        // exp of the special values: pairs with one lane off exp's main path (NaN, infinities, tiny, 1).
+        store(loaded, 'flagIn * 2 + countIn + exp(x / 700) + exp(y)'),
         ...outputs.map((e, i) => store(2 + i, e)),
         ...flags.map((e, i) => store(2 + outputs.length + i, e)),
         let_('r', 'min(-0, 0) + max(-0, 0)'),
@@ -257,7 +264,17 @@ describe('WebAssembly group kernels', () => {
     };
     expect(pairsUnsupported(plan)).toBeUndefined();
     const both = twoBackends(plan, n, (array, _type, k) =>
-      array === 0 ? special[k % special.length] : array === 1 ? special[Math.floor(k / special.length) % special.length] : array === x32 ? k / 7 : 0,
+      array === 0
+        ? special[k % special.length]
+        : array === 1
+          ? special[Math.floor(k / special.length) % special.length]
+          : array === x32
+            ? k / 7
+            : array === flagIn
+              ? Number(k % 3 === 0)
+              : array === countIn
+                ? k - 70
+                : 0,
     );
     const [first] = both.step(0.25, 0);
     expect(first).toBeGreaterThan(10);
