@@ -65,6 +65,6 @@ export function timeNetwork(b: NetworkBench, o: BenchOptions): BenchResult {
 }
 
 /** The backends the counted groups' kernels ran on ('js', 'wasm', or 'js+wasm'). */
-function kernelBackends(groups: readonly NeuGroup[]): string {
+export function kernelBackends(groups: readonly NeuGroup[]): string {
   return [...new Set(groups.map((g) => (g instanceof EquationGroup ? g.kernelBackend : undefined) ?? 'js'))].join('+');
 }
