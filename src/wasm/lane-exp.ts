@@ -4,8 +4,8 @@ import { EXP } from './inline-exp.js';
 /**
  * exp on the two float64 lanes of a v128: inline-exp.ts's fdlibm algorithm (V8's Math.exp) with
  * the same float64 operations per lane, so the same bits. fdlibm picks one of three argument
- * reductions by the size of |x|; here both lanes compute all three and keep theirs (bitselect),
- * which costs a few operations but no branch. fdlibm's comparisons of the high word of |x| with
+ * reductions by the size of |x|; its general one gives the other two's numbers (see below), so
+ * both lanes take it, without a branch. fdlibm's comparisons of the high word of |x| with
  * a bound are comparisons of |x| with the float64 whose high word is that bound. Pairs with a
  * lane outside the main path (see inline-exp.ts) call Math.exp for both lanes.
  */
@@ -31,15 +31,9 @@ const fromHighWord = (high: number): number => {
 /** Replaces the two lanes on the stack by their exp. */
 export function emitLaneExp(context: LaneExpContext): void {
   const { code: w, constant, temporary, mathExp } = context;
-  const [x, ax, sign, isA, isB, t, hi, lo, k, r, c, q] = Array.from({ length: 12 }, temporary);
+  const [x, ax, sign, t, hi, lo, k, r, c, q] = Array.from({ length: 10 }, temporary);
   const get = (i: number) => w.byte(Op.local_get).u32(i);
   const set = (i: number) => w.byte(Op.local_set).u32(i);
-  /** Pushes a where the sign of x is clear, b where it is set. */
-  const bySign = (a: number, b: number) => {
-    constant(b);
-    constant(a);
-    get(sign).simd(Simd.v128_bitselect);
-  };
 
   set(x);
   get(x).simd(Simd.f64x2_abs);
@@ -63,48 +57,35 @@ export function emitLaneExp(context: LaneExpContext): void {
   constant(0);
   w.simd(Simd.f64x2_lt);
   set(sign);
-  // Case A, |x| <= 0.5 ln2: r = x, k = 0. Case B, |x| < 1.5 ln2: k = +-1. Case C: k = (int)(x / ln2 +- 0.5).
-  get(ax);
-  constant(fromHighWord(EXP.HALF_LN2 + 1));
-  w.simd(Simd.f64x2_lt);
-  set(isA);
-  get(ax);
-  constant(fromHighWord(EXP.ONE_AND_HALF_LN2));
-  w.simd(Simd.f64x2_lt);
-  set(isB);
-  // Case C: t = trunc(invln2 * x + halF[sign]); hi = x - t * ln2HI; lo = t * ln2LO
+  // k = trunc(invln2 * x + halF[sign]), or 0 where the high word of |x| is at most that of
+  // 0.5 ln2; hi = x - k * ln2HI; lo = k * ln2LO; r = hi - lo. fdlibm has two more cases, which
+  // this computes exactly as they do: for |x| < 1.5 ln2 it takes k = +-1, hi = x - ln2HI[sign],
+  // lo = ln2LO[sign], and the trunc is exactly +-1 there (the case's bounds keep invln2 * |x| + 0.5
+  // within (1, 2)), +-1 times ln2HI or ln2LO being exact; for small |x| it takes r = x and returns
+  // 1 - ((r*c)/(c - 2) - r), and with k = 0: hi = x, lo = 0, r = x, lo - q is -q (or a zero,
+  // -x either way after subtracting hi) and 2^k = 1.
+  constant(0);
   constant(EXP.INV_LN2);
   get(x).simd(Simd.f64x2_mul);
-  bySign(0.5, -0.5);
+  constant(-0.5);
+  constant(0.5);
+  get(sign).simd(Simd.v128_bitselect);
   w.simd(Simd.f64x2_add).simd(Simd.f64x2_trunc);
-  set(t);
-  // hi: case B x - ln2HI[sign], case C x - t * ln2HI
+  get(ax);
+  constant(fromHighWord(EXP.HALF_LN2 + 1));
+  w.simd(Simd.f64x2_lt).simd(Simd.v128_bitselect);
+  set(k);
   get(x);
-  bySign(EXP.LN2_HI, -EXP.LN2_HI);
-  w.simd(Simd.f64x2_sub);
-  get(x);
-  get(t);
+  get(k);
   constant(EXP.LN2_HI);
   w.simd(Simd.f64x2_mul).simd(Simd.f64x2_sub);
-  get(isB).simd(Simd.v128_bitselect);
   set(hi);
-  // lo: case B ln2LO[sign], case C t * ln2LO
-  bySign(EXP.LN2_LO, -EXP.LN2_LO);
-  get(t);
+  get(k);
   constant(EXP.LN2_LO);
   w.simd(Simd.f64x2_mul);
-  get(isB).simd(Simd.v128_bitselect);
   set(lo);
-  // k: case B 1 - 2 sign, case C t (case A's k is never read)
-  bySign(1, -1);
-  get(t);
-  get(isB).simd(Simd.v128_bitselect);
-  set(k);
-  // r = x in case A, hi - lo otherwise
-  get(x);
   get(hi);
   get(lo).simd(Simd.f64x2_sub);
-  get(isA).simd(Simd.v128_bitselect);
   set(r);
 
   // t = r*r; c = r - t*(P1 + t*(P2 + t*(P3 + t*(P4 + t*P5))))
@@ -131,11 +112,7 @@ export function emitLaneExp(context: LaneExpContext): void {
   constant(2);
   get(c).simd(Simd.f64x2_sub).simd(Simd.f64x2_div);
   set(q);
-  // case A: 1 - ((r*c)/(c - 2) - r)
-  constant(1);
-  get(q).simd(Simd.f64x2_neg);
-  get(r).simd(Simd.f64x2_sub).simd(Simd.f64x2_sub);
-  // cases B, C: (1 - ((lo - q) - hi)) * 2^k, 2^k from the exponent field 1023 + k
+  // (1 - ((lo - q) - hi)) * 2^k, 2^k from the exponent field 1023 + k
   constant(1);
   get(lo);
   get(q).simd(Simd.f64x2_sub);
@@ -143,6 +120,5 @@ export function emitLaneExp(context: LaneExpContext): void {
   get(k).simd(Simd.i32x4_trunc_sat_f64x2_s_zero).simd(Simd.i64x2_extend_low_i32x4_s);
   w.byte(Op.i64_const).i32(1023).simd(Simd.i64x2_splat).simd(Simd.i64x2_add);
   w.byte(Op.i32_const).i32(52).simd(Simd.i64x2_shl).simd(Simd.f64x2_mul);
-  get(isA).simd(Simd.v128_bitselect);
   w.byte(Op.end);
 }
