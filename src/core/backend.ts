@@ -4,8 +4,8 @@ import { ParameterError } from './errors.js';
  * How a group's generated kernel runs: 'js' (generated JavaScript, everywhere), 'wasm' (the same
  * plan compiled to WebAssembly, with the group's arrays in one WebAssembly memory; same numbers,
  * faster loops) or 'auto' (arrays in WebAssembly memory, and each kernel WebAssembly unless it
- * calls functions measured faster in JavaScript: expm1, log, randn(), ..., and exp unless the
- * kernel runs in SIMD lanes, src/wasm/kernel-pairs.ts). A kernel
+ * calls functions measured faster in JavaScript: log, tanh, randn(), ..., and exp or expm1 unless
+ * the kernel runs in SIMD lanes, src/wasm/kernel-pairs.ts). A kernel
  * the WebAssembly backend cannot compile runs as JavaScript over the same arrays;
  * `group.kernelBackend` says which ran and `group.kernelNote` why.
  */

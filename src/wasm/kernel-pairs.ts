@@ -4,6 +4,7 @@ import { EquationError } from '../core/errors.js';
 import type { ArrayType, KernelPlan, KernelStatement } from '../core/kernel-ir.js';
 import { ByteWriter, EMPTY_BLOCK, I32, type LanePairGlobal, Op, Simd, V128, type ValueType } from './binary.js';
 import { emitLaneExp } from './lane-exp.js';
+import { emitLaneExpm1 } from './lane-expm1.js';
 import { ARITHMETIC_OPERATORS, forEachExpr, isSelectable, LocalScopes, usesOperator } from './plan-kinds.js';
 
 /**
@@ -31,8 +32,8 @@ const LANE_MATH: Readonly<Record<string, number>> = {
   min: Simd.f64x2_min,
   max: Simd.f64x2_max,
 };
-/** Functions the pair emitter writes itself (exp: lane-exp.ts). */
-const LANE_SPECIAL = new Set(['clip', 'sign', 'where', 'exp']);
+/** Functions the pair emitter writes itself (exp: lane-exp.ts, expm1: lane-expm1.ts). */
+const LANE_SPECIAL = new Set(['clip', 'sign', 'where', 'exp', 'expm1']);
 
 /**
  * Why the plan does not run two elements per iteration, or undefined when it can: it calls a
@@ -502,11 +503,12 @@ class PairEmitter {
       this.get(x);
       this.constant(0);
       c.simd(Simd.f64x2_gt).simd(Simd.v128_bitselect);
-    } else if (fn === 'exp') {
+    } else if (fn === 'exp' || fn === 'expm1') {
       this.number(args[0]);
-      const mathExp = this.context.imports.get('exp');
-      if (mathExp === undefined) throw new EquationError('internal: the kernel module does not import exp');
-      emitLaneExp({ code: c, constant: (value) => this.constant(value), temporary: () => this.temporary(), mathExp });
+      const mathFunction = this.context.imports.get(fn);
+      if (mathFunction === undefined) throw new EquationError(`internal: the kernel module does not import ${fn}`);
+      const emit = fn === 'exp' ? emitLaneExp : emitLaneExpm1;
+      emit({ code: c, constant: (value) => this.constant(value), temporary: () => this.temporary(), mathFunction });
     } else if (fn === 'where') {
       const asMask = this.scopes.kindOf({ kind: 'call', fn, args }) === 'bool';
       for (const branch of [args[1], args[2]]) {

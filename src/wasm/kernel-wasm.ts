@@ -100,8 +100,8 @@ function importedFunction(name: string, rng: KernelRandom | undefined): (...args
  * costs more than the kernel saves (HH under exp_auto, four expm1 per neuron: 1.4× slower; an OU
  * process, randn: 1.1–1.4× slower), and exp inline one element at a time (fdlibm, bit-identical)
  * is slower than V8's own Math.exp in a JavaScript kernel (COBA-HH, ten exp per neuron: 1.1×
- * slower). In SIMD lanes exp is faster (COBA-HH 1.25× faster than JavaScript), so a plan that
- * runs in pairs (kernel-pairs.ts) has none.
+ * slower). In SIMD lanes exp and expm1 are faster (COBA-HH 1.6×, the library's HH under exp_auto
+ * 1.6× faster than JavaScript), so a plan that runs in pairs (kernel-pairs.ts) has none.
  */
 export function slowerInWasm(plan: KernelPlan): string[] {
   if (pairsUnsupported(plan) === undefined) return [];

@@ -17,21 +17,67 @@ export interface LaneExpContext {
   readonly constant: (value: number) => void;
   /** A new v128 local. */
   readonly temporary: () => number;
-  /** The function index of the imported Math.exp. */
-  readonly mathExp: number;
+  /** The function index of the imported Math function (Math.exp, Math.expm1) for the pairs off the main path. */
+  readonly mathFunction: number;
 }
 
 /** The float64 whose high word is `high` and low word 0: |x| < it exactly when highWord(|x|) < high. */
-const fromHighWord = (high: number): number => {
+export const fromHighWord = (high: number): number => {
   const view = new DataView(new ArrayBuffer(8));
   view.setUint32(0, high);
   return view.getFloat64(0);
 };
 
+/** Pushes Math's function `fn` (an import) of both lanes of the v128 local `x`: the pairs off the main path. */
+export function emitBothLanesByCall(w: ByteWriter, x: number, fn: number): void {
+  w.byte(Op.local_get).u32(x).simd(Simd.f64x2_extract_lane).byte(0).byte(Op.call).u32(fn).simd(Simd.f64x2_splat);
+  w.byte(Op.local_get).u32(x).simd(Simd.f64x2_extract_lane).byte(1).byte(Op.call).u32(fn).simd(Simd.f64x2_replace_lane).byte(1);
+}
+
+/**
+ * fdlibm's argument reduction of exp and expm1, x = k ln2 + r with r = hi - lo, into the given
+ * v128 locals (`ax` holds |x|): k = trunc(invln2 * x + halF[sign]), or 0 where the high word of
+ * |x| is at most that of 0.5 ln2; hi = x - k * ln2HI; lo = k * ln2LO. fdlibm has two more cases,
+ * which this computes exactly as they do: for |x| < 1.5 ln2 it takes k = +-1, hi = x - ln2HI[sign],
+ * lo = ln2LO[sign], and the trunc is exactly +-1 there (the case's bounds keep invln2 * |x| + 0.5
+ * within (1, 2)), +-1 times ln2HI or ln2LO being exact; for small |x| it takes r = x, and k = 0
+ * gives hi = x, lo = 0, r = x.
+ */
+export function emitReduction(context: LaneExpContext, x: number, ax: number, into: { k: number; hi: number; lo: number; r: number }): void {
+  const { code: w, constant } = context;
+  const get = (i: number) => w.byte(Op.local_get).u32(i);
+  const set = (i: number) => w.byte(Op.local_set).u32(i);
+  constant(0);
+  constant(EXP.INV_LN2);
+  get(x).simd(Simd.f64x2_mul);
+  constant(-0.5);
+  constant(0.5);
+  get(x);
+  constant(0);
+  w.simd(Simd.f64x2_lt).simd(Simd.v128_bitselect);
+  w.simd(Simd.f64x2_add).simd(Simd.f64x2_trunc);
+  get(ax);
+  constant(fromHighWord(EXP.HALF_LN2 + 1));
+  w.simd(Simd.f64x2_lt).simd(Simd.v128_bitselect);
+  set(into.k);
+  get(x);
+  get(into.k);
+  constant(EXP.LN2_HI);
+  w.simd(Simd.f64x2_mul).simd(Simd.f64x2_sub);
+  set(into.hi);
+  get(into.k);
+  constant(EXP.LN2_LO);
+  w.simd(Simd.f64x2_mul);
+  set(into.lo);
+  get(into.hi);
+  get(into.lo).simd(Simd.f64x2_sub);
+  set(into.r);
+}
+
 /** Replaces the two lanes on the stack by their exp. */
 export function emitLaneExp(context: LaneExpContext): void {
-  const { code: w, constant, temporary, mathExp } = context;
-  const [x, ax, sign, t, hi, lo, k, r, c, q] = Array.from({ length: 10 }, temporary);
+  const { code: w, constant, temporary, mathFunction: mathExp } = context;
+  const [x, ax, t, hi, lo, k, r, c, q] = Array.from({ length: 9 }, temporary);
   const get = (i: number) => w.byte(Op.local_get).u32(i);
   const set = (i: number) => w.byte(Op.local_set).u32(i);
 
@@ -49,44 +95,12 @@ export function emitLaneExp(context: LaneExpContext): void {
   constant(1);
   w.simd(Simd.f64x2_eq).simd(Simd.v128_or).simd(Simd.v128_any_true);
   w.byte(Op.if).byte(V128);
-  get(x).simd(Simd.f64x2_extract_lane).byte(0).byte(Op.call).u32(mathExp).simd(Simd.f64x2_splat);
-  get(x).simd(Simd.f64x2_extract_lane).byte(1).byte(Op.call).u32(mathExp).simd(Simd.f64x2_replace_lane).byte(1);
+  emitBothLanesByCall(w, x, mathExp);
   w.byte(Op.else);
 
-  get(x);
-  constant(0);
-  w.simd(Simd.f64x2_lt);
-  set(sign);
-  // k = trunc(invln2 * x + halF[sign]), or 0 where the high word of |x| is at most that of
-  // 0.5 ln2; hi = x - k * ln2HI; lo = k * ln2LO; r = hi - lo. fdlibm has two more cases, which
-  // this computes exactly as they do: for |x| < 1.5 ln2 it takes k = +-1, hi = x - ln2HI[sign],
-  // lo = ln2LO[sign], and the trunc is exactly +-1 there (the case's bounds keep invln2 * |x| + 0.5
-  // within (1, 2)), +-1 times ln2HI or ln2LO being exact; for small |x| it takes r = x and returns
-  // 1 - ((r*c)/(c - 2) - r), and with k = 0: hi = x, lo = 0, r = x, lo - q is -q (or a zero,
-  // -x either way after subtracting hi) and 2^k = 1.
-  constant(0);
-  constant(EXP.INV_LN2);
-  get(x).simd(Simd.f64x2_mul);
-  constant(-0.5);
-  constant(0.5);
-  get(sign).simd(Simd.v128_bitselect);
-  w.simd(Simd.f64x2_add).simd(Simd.f64x2_trunc);
-  get(ax);
-  constant(fromHighWord(EXP.HALF_LN2 + 1));
-  w.simd(Simd.f64x2_lt).simd(Simd.v128_bitselect);
-  set(k);
-  get(x);
-  get(k);
-  constant(EXP.LN2_HI);
-  w.simd(Simd.f64x2_mul).simd(Simd.f64x2_sub);
-  set(hi);
-  get(k);
-  constant(EXP.LN2_LO);
-  w.simd(Simd.f64x2_mul);
-  set(lo);
-  get(hi);
-  get(lo).simd(Simd.f64x2_sub);
-  set(r);
+  // In fdlibm's small case, 1 - ((r*c)/(c - 2) - r) below is what k = 0 gives too: lo - q is -q
+  // (or a zero, -x either way after subtracting hi = x) and 2^k = 1.
+  emitReduction(context, x, ax, { k, hi, lo, r });
 
   // t = r*r; c = r - t*(P1 + t*(P2 + t*(P3 + t*(P4 + t*P5))))
   get(r);
