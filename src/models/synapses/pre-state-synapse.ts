@@ -1,7 +1,7 @@
 import type { Connectivity, Connector } from '../../connect/connector.js';
 import type { StepContext } from '../../core/context.js';
 import { ParameterError } from '../../core/errors.js';
-import type { FloatArray, NumericArray } from '../../core/matrix.js';
+import { float64Array, type FloatArray, type NumericArray } from '../../core/matrix.js';
 import type { Model } from '../../core/model.js';
 import type { Population } from '../../core/neu-group.js';
 import type { SynOut } from '../synouts/syn-out.js';
@@ -36,11 +36,17 @@ export abstract class PreStateSynapse extends Synapse {
   ) {
     super(pre, post, conn, options, defaults);
     if (this.delayed) throw new ParameterError(`synapse '${this.name}' keeps its state per presynaptic neuron and needs one delay_step for all connections`);
-    for (const v of [...spec.model.states, ...(spec.inputs ?? [])]) this.state[v] = new Float64Array(pre.num);
-    this.kernel = new StateKernel(spec.model, spec.params, this.state, this.method, `synapse '${this.name}'`);
+    // In the presynaptic group's memory, so that the state kernel can run where the group's does.
+    for (const v of [...spec.model.states, ...(spec.inputs ?? [])]) this.state[v] = float64Array(pre.num, pre.group.storage);
+    this.kernel = new StateKernel(spec.model, spec.params, this.state, this.method, `synapse '${this.name}'`, {}, pre.group.backend);
     this.g_post = this.postArray();
     this.scaled = new Float64Array(this.stp ? pre.num : 0);
     this.applyOutput = this.output.bind(post, this.g_post, this.name);
+  }
+
+  /** Which backend ran the state kernel ('wasm' where the presynaptic group's backend chose it); undefined before the first step. */
+  get kernelBackend(): 'js' | 'wasm' | undefined {
+    return this.kernel.kernelBackend;
   }
 
   override variables(): Record<string, NumericArray> {

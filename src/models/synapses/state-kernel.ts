@@ -1,19 +1,25 @@
 import { synapticStateNotFinite } from '../../core/errors.js';
-import { type CompiledGroupKernel, compileGroupKernel, incrementArray } from '../../core/group-kernel.js';
+import type { Backend } from '../../core/backend.js';
+import { compileGroupKernel, incrementArray } from '../../core/group-kernel.js';
+import type { GroupKernel } from '../../core/kernel-ir.js';
 import type { FloatArray, NumericArray } from '../../core/matrix.js';
 import type { Model } from '../../core/model.js';
 import { resolveMethod } from '../../integrators/methods.js';
+import { arenaOf } from '../../wasm/arena.js';
+import { wasmKernelFor } from '../../wasm/kernel-for.js';
 
 /**
  * The integration step of a synapse's (or a plasticity rule's) state equations over its own
  * arrays: a model without threshold compiled by the group-kernel compiler, so every integration
  * method applies. Recompiled when dt changes; a non-finite value is reported by name. With
  * `increments`, each named state adds its increment array after the step and clears it (the
- * events a synapse collected), exactly as a fused postsynaptic kernel does.
+ * events a synapse collected), exactly as a fused postsynaptic kernel does. When the arrays live
+ * in one WebAssembly arena, the kernel runs as WebAssembly under the same rule as a group's
+ * (`backend`: 'auto' only where that is faster, see src/wasm/kernel-for.ts); the numbers are the same.
  */
 export class StateKernel {
   readonly method: string;
-  private compiled: { dt: number; kernel: CompiledGroupKernel; arrays: NumericArray[] } | undefined;
+  private compiled: { dt: number; run: GroupKernel; arrays: NumericArray[]; backend: 'js' | 'wasm' } | undefined;
 
   constructor(
     readonly model: Model,
@@ -23,8 +29,14 @@ export class StateKernel {
     /** Who owns the state, for error messages ("synapse 'E2E'"). */
     private readonly owner: string,
     private readonly increments: Readonly<Record<string, FloatArray>> = {},
+    private readonly backend: Backend = 'js',
   ) {
     this.method = resolveMethod(method, owner);
+  }
+
+  /** Which backend ran the last compiled kernel; undefined before the first step. */
+  get kernelBackend(): 'js' | 'wasm' | undefined {
+    return this.compiled?.backend;
   }
 
   /** Advance every element by one step of dt at time t. */
@@ -34,9 +46,12 @@ export class StateKernel {
       const kernel = compileGroupKernel(this.model, this.params, this.method, dt, undefined, { increments });
       const named: Record<string, NumericArray> = { ...this.arrays };
       for (const v of increments) named[incrementArray(v)] = this.increments[v];
-      this.compiled = { dt, kernel, arrays: kernel.arrayOrder.map((name) => named[name]) };
+      const arrays = kernel.arrayOrder.map((name) => named[name]);
+      const arena = arrays.length > 0 ? arenaOf(arrays[0]) : undefined;
+      const wasm = this.backend !== 'js' && arena ? wasmKernelFor(kernel.plan, arrays, arena, undefined, this.backend === 'auto') : undefined;
+      this.compiled = wasm?.kernel ? { dt, run: wasm.kernel, arrays, backend: 'wasm' } : { dt, run: kernel.kernel, arrays, backend: 'js' };
     }
-    const status = this.compiled.kernel.kernel(length, t, this.compiled.arrays);
+    const status = this.compiled.run(length, t, this.compiled.arrays);
     if (status < 0) {
       const code = -status - 1;
       const states = this.model.states;
