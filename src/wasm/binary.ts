@@ -126,6 +126,7 @@ export const Simd = {
   f64x2_trunc: 0x7a,
   i16x8_extend_low_i8x16_u: 0x89,
   i32x4_extend_low_i16x8_u: 0xa9,
+  i64x2_all_true: 0xc3,
   i64x2_extend_low_i32x4_s: 0xc7,
   i64x2_shl: 0xcb,
   i64x2_add: 0xce,

@@ -6,7 +6,8 @@ import { emitBothLanesByCall, emitReduction, fromHighWord, type LaneExpContext }
  * Math.expm1) with the same float64 operations per lane, so the same bits. As in lane-exp.ts the
  * general argument reduction stands in for fdlibm's k = +-1 case and, with k = 0, for its small
  * case (then hi = x, lo = 0, x - x = 0 = c). fdlibm then returns one of six expressions depending
- * on k; both lanes compute all six and keep theirs. Pairs with a lane outside the main path
+ * on k; both lanes compute all six and keep theirs, unless k = 0 in both (then only the first is
+ * computed: slow kinetics such as NMDA's stay there). Pairs with a lane outside the main path
  * (|x| >= 56 ln2, infinite or NaN, or |x| < 2^-54) call Math.expm1 for both lanes.
  */
 
@@ -111,6 +112,21 @@ export function emitLaneExpm1(context: LaneExpContext): void {
   f64(Simd.f64x2_div);
   f64(Simd.f64x2_mul);
   set(e);
+  // k = 0 in both lanes (|x| <= 0.5 ln2, as for slow synaptic kinetics): only the first result.
+  const kZero = temporary();
+  kIs(0);
+  set(kZero);
+  get(kZero);
+  f64(Simd.i64x2_all_true);
+  w.byte(Op.if).byte(V128);
+  get(r);
+  get(r);
+  get(e);
+  f64(Simd.f64x2_mul);
+  get(hxs);
+  f64(Simd.f64x2_sub);
+  f64(Simd.f64x2_sub);
+  w.byte(Op.else);
   // e2 = (r*(e - c) - c) - hxs, for k != 0
   get(r);
   get(e);
@@ -214,7 +230,8 @@ export function emitLaneExpm1(context: LaneExpContext): void {
   get(hxs);
   f64(Simd.f64x2_sub);
   f64(Simd.f64x2_sub);
-  keepWhere(() => kIs(0));
+  keepWhere(() => get(kZero));
   get(result);
+  w.byte(Op.end);
   w.byte(Op.end);
 }
