@@ -118,14 +118,18 @@ export function emitLaneExpm1(context: LaneExpContext): void {
   set(kZero);
   get(kZero);
   f64(Simd.i64x2_all_true);
+  /** Pushes fdlibm's result for k = 0: r - (r*e - hxs). */
+  const firstResult = () => {
+    get(r);
+    get(r);
+    get(e);
+    f64(Simd.f64x2_mul);
+    get(hxs);
+    f64(Simd.f64x2_sub);
+    f64(Simd.f64x2_sub);
+  };
   w.byte(Op.if).byte(V128);
-  get(r);
-  get(r);
-  get(e);
-  f64(Simd.f64x2_mul);
-  get(hxs);
-  f64(Simd.f64x2_sub);
-  f64(Simd.f64x2_sub);
+  firstResult();
   w.byte(Op.else);
   // e2 = (r*(e - c) - c) - hxs, for k != 0
   get(r);
@@ -222,14 +226,7 @@ export function emitLaneExpm1(context: LaneExpContext): void {
   constant(0.5);
   f64(Simd.f64x2_sub);
   keepWhere(() => kIs(-1));
-  // k = 0: r - (r*e - hxs)
-  get(r);
-  get(r);
-  get(e);
-  f64(Simd.f64x2_mul);
-  get(hxs);
-  f64(Simd.f64x2_sub);
-  f64(Simd.f64x2_sub);
+  firstResult();
   keepWhere(() => get(kZero));
   get(result);
   w.byte(Op.end);
