@@ -41,12 +41,13 @@ describe('the WebAssembly backend of group kernels', () => {
     }
   });
 
-  it('runs synapse state kernels (NMDA per presynaptic neuron, an unfused Exponential) identically', () => {
+  it('runs synapse state kernels and outputs (NMDA per presynaptic neuron with its Mg block, an unfused Exponential onto a slice) identically', () => {
     const simulate = (backend: 'js' | 'wasm') => {
       seed(8);
       const E = new LIF(300, { V_rest: -60, V_th: -50, V_reset: -60, tau: 20, tau_ref: 5, V_initializer: new Uniform(-60, -50), backend, name: 'E' });
       const nmda = new NMDA(E, E, new FixedProb(0.05), { g_max: 0.05 });
-      const slice = new Exponential(E, E.slice(0, 100), new FixedProb(0.1), { g_max: 0.3, tau: 5, output: new COBA({ E: 0 }) });
+      // A post slice at an offset: the output kernel works on views of the post group's arrays.
+      const slice = new Exponential(E, E.slice(120, 261), new FixedProb(0.1), { g_max: 0.3, tau: 5, output: new COBA({ E: 0 }) });
       const net = new Network({ E, nmda, slice });
       const runner = new Runner(net, { monitors: { V: 'E.V', g: 'nmda.g', x: 'nmda.x', s: 'slice.g' }, inputs: [['E.input', 12]], progress: false });
       runner.run(50);

@@ -1,12 +1,14 @@
-import { type Expr, num, substitute, symbolsOf } from '../../expr/ast.js';
-import { compileFunction, emit } from '../../expr/emit.js';
+import { add, type Expr, num, substitute, sym, symbolsOf } from '../../expr/ast.js';
+import { resolveSymbols } from '../../expr/resolve.js';
 import { parseExpression } from '../../expr/parse.js';
 import { simplify } from '../../expr/simplify.js';
 import { EquationError } from '../../core/errors.js';
 import type { FloatArray, NumericArray } from '../../core/matrix.js';
 import type { Population } from '../../core/neu-group.js';
-
-type OutputKernel = (n: number, offset: number, arrays: readonly NumericArray[]) => void;
+import type { ArrayType, KernelPlan, KernelStatement } from '../../core/kernel-ir.js';
+import { compileKernelJs } from '../../core/kernel-js.js';
+import { WasmArena } from '../../wasm/arena.js';
+import { wasmKernelFor } from '../../wasm/kernel-for.js';
 
 /**
  * How a synapse's conductance g acts on its postsynaptic neurons: each step, for every
@@ -30,29 +32,47 @@ export class SynOut {
     );
   }
 
-  /** A function that applies this output of conductance g (one value per post neuron). */
+  /**
+   * A function that applies this output of conductance g (one value per post neuron): a kernel
+   * plan (core/kernel-ir.ts) over g and views of the post group's arrays, run as WebAssembly where
+   * the post group's kernel is (an NMDA output's Mg block then computes its exp in SIMD lanes),
+   * else as JavaScript; the same numbers either way.
+   */
   bind(post: Population, g: FloatArray, synapse: string): () => void {
-    const vars = post.group.variables();
+    const group = post.group;
+    const vars = group.variables();
     const where = `${this.name} output of synapse '${synapse}'`;
     const target = vars[this.target];
     if (!target) {
-      throw new EquationError(`${where}: postsynaptic group '${post.group.name}' has no variable '${this.target}' (it has ${Object.keys(vars).join(', ')})`);
+      throw new EquationError(`${where}: postsynaptic group '${group.name}' has no variable '${this.target}' (it has ${Object.keys(vars).join(', ')})`);
     }
     const postVars = [...symbolsOf(this.current)].filter((s) => s !== 'g');
     for (const s of postVars) {
       if (!vars[s]) throw new EquationError(`${where}: unknown symbol '${s}'; the current may use g, its parameters and the post variables ${Object.keys(vars).join(', ')}`);
     }
-    const arrays: NumericArray[] = [g, target, ...postVars.map((s) => vars[s])];
-    const code = emit(this.current, (s) => (s === 'g' ? 'g[j]' : postVars.includes(s) ? `p${postVars.indexOf(s)}[j + offset]` : undefined), where);
-    const body = [
-      'const g = A[0], target = A[1];',
-      ...postVars.map((_, i) => `const p${i} = A[${i + 2}];`),
-      `for (let j = 0; j < n; j++) target[j + offset] += ${code};`,
-    ].join('\n');
-    const kernel = compileFunction<OutputKernel>(['n', 'offset', 'A'], body);
     const { num: n, offset } = post;
-    return () => kernel(n, offset, arrays);
+    // Views of the post slice, so that element k of every array is post neuron k.
+    const arrays: NumericArray[] = [g, ...[target, ...postVars.map((s) => vars[s])].map((a) => a.subarray(offset, offset + n))];
+    const current = resolveSymbols(this.current, (s) => sym(s === 'g' ? 'c_g' : `p${postVars.indexOf(s)}`), where);
+    const plan: KernelPlan = {
+      arrays: arrays.map((a, i) => ({ name: i === 0 ? 'g' : i === 1 ? this.target : postVars[i - 2], type: arrayType(a) })),
+      statesPerElement: 1,
+      body: [
+        { kind: 'load', local: 'c_g', array: 0 },
+        { kind: 'load', local: 'c_target', array: 1 },
+        ...postVars.map((_, i): KernelStatement => ({ kind: 'load', local: `p${i}`, array: i + 2 })),
+        { kind: 'store', array: 1, value: add(sym('c_target'), current) },
+      ],
+    };
+    const arena = group.storage instanceof WasmArena ? group.storage : undefined;
+    const kernel = (arena && group.backend !== 'js' ? wasmKernelFor(plan, arrays, arena, undefined, group.backend === 'auto').kernel : undefined) ?? compileKernelJs(plan).kernel;
+    return () => kernel(n, 0, arrays);
   }
+}
+
+/** The kernel-plan element type of an array. */
+function arrayType(a: NumericArray): ArrayType {
+  return a instanceof Float32Array ? 'f32' : a instanceof Uint8Array ? 'u8' : a instanceof Int32Array ? 'i32' : 'f64';
 }
 
 /** Conductance-based output: I = g * (E - V), added to the postsynaptic input (BrainPy's COBA). */
