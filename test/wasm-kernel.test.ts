@@ -6,6 +6,9 @@ import { streamFor } from '../src/core/random.js';
 import { call, num } from '../src/expr/ast.js';
 import { compileKernelWasm, wasmUnsupported } from '../src/wasm/kernel-wasm.js';
 import { pairsUnsupported } from '../src/wasm/kernel-pairs.js';
+import { wasmKernelFor } from '../src/wasm/kernel-for.js';
+import { WasmArena } from '../src/wasm/arena.js';
+import { float64Array, floatArray } from '../src/core/matrix.js';
 
 type KernelArray = Float64Array | Float32Array | Uint8Array | Int32Array;
 const CONSTRUCTORS = { f64: Float64Array, f32: Float32Array, u8: Uint8Array, i32: Int32Array } as const;
@@ -361,6 +364,14 @@ describe('WebAssembly group kernels', () => {
     expect(kernel(3, 0, [], undefined, 0, 1)).toBe(0);
     expect([...v]).toEqual([1, 0, NaN]);
     expect(Object.is(v[1], 0)).toBe(true);
+  });
+
+  it('run as JavaScript, with a note, when an array is not of the type the plan reads', () => {
+    const plan: KernelPlan = { arrays: [{ name: 'v', type: 'f64' }], statesPerElement: 1, body: [load('v', 0), store(0, 'v * 2')] };
+    const arena = new WasmArena('test');
+    const v32 = floatArray('float32', 4, arena);
+    expect(wasmKernelFor(plan, [v32], arena, undefined, false)).toEqual({ note: "array 'v' is a Float32Array, not the plan's f64" });
+    expect(wasmKernelFor(plan, [float64Array(4, arena)], arena, undefined, false).kernel).toBeDefined();
   });
 
   it('refuse misaligned addresses', () => {

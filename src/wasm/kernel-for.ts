@@ -1,7 +1,9 @@
-import type { GroupKernel, KernelPlan, KernelRandom } from '../core/kernel-ir.js';
+import type { ArrayType, GroupKernel, KernelPlan, KernelRandom } from '../core/kernel-ir.js';
 import type { NumericArray } from '../core/matrix.js';
 import type { WasmArena } from './arena.js';
 import { compileKernelWasm, slowerInWasm, WasmUnsupportedError } from './kernel-wasm.js';
+
+const ELEMENT_TYPES: Readonly<Record<ArrayType, unknown>> = { f64: Float64Array, f32: Float32Array, u8: Uint8Array, i32: Int32Array };
 
 /**
  * A plan compiled to WebAssembly over the arena its arrays live in, or why it runs as
@@ -19,6 +21,9 @@ export function wasmKernelFor(
   const addresses = arrays.map((array) => arena.addressOf(array));
   const outside = addresses.indexOf(undefined);
   if (outside >= 0) return { note: `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` };
+  // WebAssembly reads memory as the plan says; JavaScript would read the typed array as it is.
+  const mistyped = plan.arrays.findIndex((a, i) => ELEMENT_TYPES[a.type] !== arrays[i].constructor);
+  if (mistyped >= 0) return { note: `array '${plan.arrays[mistyped].name}' is a ${arrays[mistyped].constructor.name}, not the plan's ${plan.arrays[mistyped].type}` };
   const slower = onlyIfFaster ? slowerInWasm(plan) : [];
   if (slower.length > 0) {
     return { note: `the kernel calls ${slower.join(', ')}, which run faster in a JavaScript kernel; backend 'wasm' forces WebAssembly` };

@@ -40,7 +40,7 @@ export abstract class PostStateSynapse extends Synapse {
     super(pre, post, conn, options, defaults);
     for (const v of spec.model.states) this.state[v] = this.postArray();
     this.increment = this.postArray();
-    this.kernel = new StateKernel(spec.model, spec.params, this.state, this.method, `synapse '${this.name}'`, { [spec.receives]: this.increment });
+    this.kernel = new StateKernel(spec.model, spec.params, this.state, this.method, `synapse '${this.name}'`, { [spec.receives]: this.increment }, post.group.backend);
     this.applyOutput = this.output.bind(post, this.state[spec.conductance], this.name);
     const wholeGroup = post.offset === 0 && post.num === post.group.num;
     this.fused =
@@ -59,6 +59,11 @@ export abstract class PostStateSynapse extends Synapse {
             deliverEvents: (ctx) => this.addEvents(ctx, this.increment),
           }
         : undefined;
+  }
+
+  /** Which backend ran the unfused state kernel; undefined before its first step (or when fused). */
+  get kernelBackend(): 'js' | 'wasm' | undefined {
+    return this.kernel.kernelBackend;
   }
 
   override fusion(): FusedSynapse | undefined {

@@ -43,7 +43,9 @@ export class StateKernel {
   step(length: number, t: number, dt: number): void {
     if (this.compiled?.dt !== dt) {
       const increments = Object.keys(this.increments);
-      const kernel = compileGroupKernel(this.model, this.params, this.method, dt, undefined, { increments });
+      // float32 storage: the plan reads and writes float32 arrays (JavaScript would round the stores the same way).
+      const float32 = Object.values(this.arrays).some((a) => a instanceof Float32Array);
+      const kernel = compileGroupKernel(this.model, this.params, this.method, dt, undefined, { increments, float32 });
       const named: Record<string, NumericArray> = { ...this.arrays };
       for (const v of increments) named[incrementArray(v)] = this.increments[v];
       const arrays = kernel.arrayOrder.map((name) => named[name]);
