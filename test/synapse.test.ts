@@ -7,6 +7,16 @@ import { Network } from '../src/core/network.js';
 import { Runner } from '../src/runner/runner.js';
 import { ScheduledSpikes } from './helpers.js';
 
+describe('synaptic outputs', () => {
+  it('name a target the postsynaptic group lacks, or one that is not a floating-point variable', () => {
+    const post = new LIF(4, { name: 'P' });
+    const make = (target_var: string) => () => new Exponential(post, post, new All2All(), { g_max: 0.1, output: new CUBA({ target_var }) });
+    expect(make('nope')).toThrow(/CUBA output of synapse '.*': postsynaptic group 'P' has no variable 'nope'/);
+    expect(make('spike')).toThrow(/the current is added to 'spike' of group 'P', which is not a floating-point variable/);
+    expect(make('V')).not.toThrow();
+  });
+});
+
 describe('Exponential synapse', () => {
   it('decays exactly as g_max * exp(-t/tau) after one spike, arriving one step after it', () => {
     const pre = new ScheduledSpikes(1, new Map([[10, [0]]]));

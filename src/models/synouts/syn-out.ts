@@ -46,6 +46,9 @@ export class SynOut {
     if (!target) {
       throw new EquationError(`${where}: postsynaptic group '${group.name}' has no variable '${this.target}' (it has ${Object.keys(vars).join(', ')})`);
     }
+    if (!(target instanceof Float64Array || target instanceof Float32Array)) {
+      throw new EquationError(`${where}: the current is added to '${this.target}' of group '${group.name}', which is not a floating-point variable`);
+    }
     const postVars = [...symbolsOf(this.current)].filter((s) => s !== 'g');
     for (const s of postVars) {
       if (!vars[s]) throw new EquationError(`${where}: unknown symbol '${s}'; the current may use g, its parameters and the post variables ${Object.keys(vars).join(', ')}`);
