@@ -130,9 +130,9 @@ export class EquationGroup extends NeuGroup {
       named[attachedArray(j, '$inc')] = syn.increment;
     });
     const arrays = kernel.arrayOrder.map((name) => named[name]);
-    const wasm = this.storage instanceof WasmArena ? wasmKernelFor(kernel.plan, arrays, this.storage, this.rng, this.backend === 'auto') : undefined;
-    this.note = wasm?.note;
-    return { dt, kernel, arrays, attached, run: wasm?.kernel ?? kernel.kernel, backend: wasm?.kernel ? 'wasm' : 'js' };
+    const wasm = wasmKernelFor(kernel.plan, arrays, this.backend, this.rng);
+    this.note = wasm.note;
+    return { dt, kernel, arrays, attached, run: wasm.kernel ?? kernel.kernel, backend: wasm.kernel ? 'wasm' : 'js' };
   }
 
   private compileJs(dt: number, attached: readonly AttachedSynapse[]): CompiledGroupKernel {

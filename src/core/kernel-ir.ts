@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/ast.js';
 import { RANDOM_STREAM_PARAMETER } from '../expr/functions.js';
-import type { FloatArray } from './matrix.js';
+import type { FloatArray, NumericArray } from './matrix.js';
 
 /**
  * A group kernel as data, between the model and the code: compileGroupKernel builds a KernelPlan
@@ -18,6 +18,11 @@ import type { FloatArray } from './matrix.js';
 
 /** Element types of the arrays a kernel reads and writes. */
 export type ArrayType = 'f64' | 'f32' | 'u8' | 'i32';
+
+/** The plan element type of a typed array. */
+export function arrayTypeOf(a: NumericArray): ArrayType {
+  return a instanceof Float64Array ? 'f64' : a instanceof Float32Array ? 'f32' : a instanceof Uint8Array ? 'u8' : 'i32';
+}
 
 export interface KernelArray {
   /** The name the group knows the array by (a state, an input, `spike`, ...). */

@@ -1,28 +1,31 @@
-import type { ArrayType, GroupKernel, KernelPlan, KernelRandom } from '../core/kernel-ir.js';
+import { arrayTypeOf, type GroupKernel, type KernelPlan, type KernelRandom } from '../core/kernel-ir.js';
 import type { NumericArray } from '../core/matrix.js';
-import type { WasmArena } from './arena.js';
+import type { Backend } from '../core/backend.js';
+import { arenaOf } from './arena.js';
 import { compileKernelWasm, slowerInWasm, WasmUnsupportedError } from './kernel-wasm.js';
 
-const ELEMENT_TYPES: Readonly<Record<ArrayType, unknown>> = { f64: Float64Array, f32: Float32Array, u8: Uint8Array, i32: Int32Array };
-
 /**
- * A plan compiled to WebAssembly over the arena its arrays live in, or why it runs as
- * JavaScript instead: an array outside the arena, a plan the backend cannot compile, a platform
- * that refuses (a browser's main thread limits synchronous compilation), or, when `onlyIfFaster`
- * (backend 'auto'), a kernel with functions measured slower in WebAssembly (slowerInWasm).
+ * A plan compiled to WebAssembly over the arena its arrays live in, when `backend` chooses
+ * WebAssembly, or else nothing (backend 'js', or arrays in no arena) or why it runs as JavaScript
+ * instead: an array outside the first array's arena or not of the plan's type, a plan the backend
+ * cannot compile, a platform that refuses (a browser's main thread limits synchronous
+ * compilation), or, under 'auto', a kernel with functions measured slower in WebAssembly
+ * (slowerInWasm). The same rule for group kernels, synapse state kernels and synaptic outputs.
  */
 export function wasmKernelFor(
   plan: KernelPlan,
   arrays: readonly NumericArray[],
-  arena: WasmArena,
-  rng: KernelRandom | undefined,
-  onlyIfFaster: boolean,
-): { kernel: GroupKernel; note?: undefined } | { kernel?: undefined; note: string } {
+  backend: Backend,
+  rng?: KernelRandom,
+): { kernel: GroupKernel; note?: undefined } | { kernel?: undefined; note?: string } {
+  const arena = arrays.length > 0 ? arenaOf(arrays[0]) : undefined;
+  if (backend === 'js' || !arena) return {};
+  const onlyIfFaster = backend === 'auto';
   const addresses = arrays.map((array) => arena.addressOf(array));
   const outside = addresses.indexOf(undefined);
   if (outside >= 0) return { note: `array '${plan.arrays[outside].name}' is not in the group's WebAssembly memory` };
   // WebAssembly reads memory as the plan says; JavaScript would read the typed array as it is.
-  const mistyped = plan.arrays.findIndex((a, i) => ELEMENT_TYPES[a.type] !== arrays[i].constructor);
+  const mistyped = plan.arrays.findIndex((a, i) => arrayTypeOf(arrays[i]) !== a.type);
   if (mistyped >= 0) return { note: `array '${plan.arrays[mistyped].name}' is a ${arrays[mistyped].constructor.name}, not the plan's ${plan.arrays[mistyped].type}` };
   const slower = onlyIfFaster ? slowerInWasm(plan) : [];
   if (slower.length > 0) {

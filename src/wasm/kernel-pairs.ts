@@ -5,7 +5,7 @@ import type { ArrayType, KernelPlan, KernelStatement } from '../core/kernel-ir.j
 import { ByteWriter, EMPTY_BLOCK, I32, type LanePairGlobal, Op, Simd, V128, type ValueType } from './binary.js';
 import { emitLaneExp } from './lane-exp.js';
 import { emitLaneExpm1 } from './lane-expm1.js';
-import { ARITHMETIC_OPERATORS, forEachExpr, isSelectable, LocalScopes, usesOperator } from './plan-kinds.js';
+import { ARITHMETIC_OPERATORS, ELEMENT_BYTES, forEachExpr, isSelectable, LocalScopes, LOG2_BYTES, usesOperator } from './plan-kinds.js';
 
 /**
  * The SIMD loop of a WebAssembly group kernel: the plan run on two elements at once, k and k + 1
@@ -74,8 +74,6 @@ export interface PairLoopContext {
   readonly t: number;
 }
 
-const ELEMENT_BYTES: Readonly<Record<ArrayType, number>> = { f64: 8, f32: 4, u8: 1, i32: 4 };
-const LOG2_BYTES: Readonly<Record<ArrayType, number>> = { f64: 3, f32: 2, u8: 0, i32: 2 };
 const COMPARISONS: Readonly<Record<string, number>> = { '<': Simd.f64x2_lt, '<=': Simd.f64x2_le, '>': Simd.f64x2_gt, '>=': Simd.f64x2_ge };
 const ARITHMETIC: Readonly<Record<string, number>> = { '+': Simd.f64x2_add, '-': Simd.f64x2_sub, '*': Simd.f64x2_mul, '/': Simd.f64x2_div };
 const LANES = [0, 1] as const;
@@ -402,13 +400,9 @@ class PairEmitter {
       case 'num':
         this.constant(e.value);
         return;
-      case 'sym': {
-        const local = this.scopes.lookup(e.name);
-        if (local) this.get(local.index);
-        else if (e.name === 't') this.get(this.tLanes);
-        else throw new EquationError(`internal: kernel plan uses the local '${e.name}' before declaring it`);
+      case 'sym':
+        this.get(this.scopes.indexOf(e.name, this.tLanes));
         return;
-      }
       case 'unary':
         if (e.op === 'not') {
           this.condition(e.arg);

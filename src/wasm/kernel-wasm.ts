@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/ast.js';
 import { callsOf } from '../expr/ast.js';
-import { callsSomething, describeKind, forEachExpr, isSelectable, join, type Kind, type Local, LocalScopes, usesOperator } from './plan-kinds.js';
+import { callsSomething, describeKind, ELEMENT_BYTES, forEachExpr, isSelectable, join, type Kind, type Local, LocalScopes, LOG2_BYTES, usesOperator } from './plan-kinds.js';
 import { MATH_FUNCTIONS, isMathFunction } from '../expr/functions.js';
 import { EquationError, ParameterError } from '../core/errors.js';
 import type { ArrayType, GroupKernel, KernelPlan, KernelRandom, KernelStatement } from '../core/kernel-ir.js';
@@ -123,8 +123,6 @@ export class WasmUnsupportedError extends ParameterError {
   }
 }
 
-const ELEMENT_BYTES: Readonly<Record<ArrayType, number>> = { f64: 8, f32: 4, u8: 1, i32: 4 };
-const LOG2_BYTES: Readonly<Record<ArrayType, number>> = { f64: 3, f32: 2, u8: 0, i32: 2 };
 
 const representation = (kind: Kind): ValueType => (kind === 'bool' ? I32 : F64);
 
@@ -469,13 +467,9 @@ class KernelEmitter {
       case 'num':
         c.byte(Op.f64_const).f64(e.value);
         return;
-      case 'sym': {
-        const local = this.scopes.lookup(e.name);
-        if (local) this.get(local.index);
-        else if (e.name === 't') this.get(T);
-        else throw new EquationError(`internal: kernel plan uses the local '${e.name}' before declaring it`);
+      case 'sym':
+        this.get(this.scopes.indexOf(e.name, T));
         return;
-      }
       case 'unary':
         if (e.op === 'not') this.condition(e);
         else {

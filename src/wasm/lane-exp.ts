@@ -74,6 +74,15 @@ export function emitReduction(context: LaneExpContext, x: number, ax: number, in
   set(into.r);
 }
 
+/** Pushes 2^k per lane for the v128 local `k` of integral values (negated first with `negate`), built in the exponent field 1023 + k. */
+export function emitPowerOfTwo(w: ByteWriter, k: number, negate = false): void {
+  w.byte(Op.local_get).u32(k);
+  if (negate) w.simd(Simd.f64x2_neg);
+  w.simd(Simd.i32x4_trunc_sat_f64x2_s_zero).simd(Simd.i64x2_extend_low_i32x4_s);
+  w.byte(Op.i64_const).i32(1023).simd(Simd.i64x2_splat).simd(Simd.i64x2_add);
+  w.byte(Op.i32_const).i32(52).simd(Simd.i64x2_shl);
+}
+
 /** Replaces the two lanes on the stack by their exp. */
 export function emitLaneExp(context: LaneExpContext): void {
   const { code: w, constant, temporary, mathFunction: mathExp } = context;
@@ -126,13 +135,12 @@ export function emitLaneExp(context: LaneExpContext): void {
   constant(2);
   get(c).simd(Simd.f64x2_sub).simd(Simd.f64x2_div);
   set(q);
-  // (1 - ((lo - q) - hi)) * 2^k, 2^k from the exponent field 1023 + k
+  // (1 - ((lo - q) - hi)) * 2^k
   constant(1);
   get(lo);
   get(q).simd(Simd.f64x2_sub);
   get(hi).simd(Simd.f64x2_sub).simd(Simd.f64x2_sub);
-  get(k).simd(Simd.i32x4_trunc_sat_f64x2_s_zero).simd(Simd.i64x2_extend_low_i32x4_s);
-  w.byte(Op.i64_const).i32(1023).simd(Simd.i64x2_splat).simd(Simd.i64x2_add);
-  w.byte(Op.i32_const).i32(52).simd(Simd.i64x2_shl).simd(Simd.f64x2_mul);
+  emitPowerOfTwo(w, k);
+  w.simd(Simd.f64x2_mul);
   w.byte(Op.end);
 }

@@ -1,5 +1,5 @@
 import { Op, Simd, V128 } from './binary.js';
-import { emitBothLanesByCall, emitReduction, fromHighWord, type LaneExpContext } from './lane-exp.js';
+import { emitBothLanesByCall, emitPowerOfTwo, emitReduction, fromHighWord, type LaneExpContext } from './lane-exp.js';
 
 /**
  * expm1 on the two float64 lanes of a v128: fdlibm's algorithm (s_expm1.c, which is V8's
@@ -28,15 +28,6 @@ export function emitLaneExpm1(context: LaneExpContext): void {
   const get = (i: number) => w.byte(Op.local_get).u32(i);
   const set = (i: number) => w.byte(Op.local_set).u32(i);
   const f64 = (op: number) => w.simd(op);
-  /** Pushes 2^(sign * k) per lane, from the exponent field 1023 + sign * k. */
-  const powerOfTwo = (sign: 1 | -1) => {
-    get(k);
-    if (sign < 0) f64(Simd.f64x2_neg);
-    f64(Simd.i32x4_trunc_sat_f64x2_s_zero);
-    f64(Simd.i64x2_extend_low_i32x4_s);
-    w.byte(Op.i64_const).i32(1023).simd(Simd.i64x2_splat).simd(Simd.i64x2_add);
-    w.byte(Op.i32_const).i32(52).simd(Simd.i64x2_shl);
-  };
   /** Pushes the mask of lanes where k == value. */
   const kIs = (value: number) => {
     get(k);
@@ -142,9 +133,9 @@ export function emitLaneExpm1(context: LaneExpContext): void {
   get(hxs);
   f64(Simd.f64x2_sub);
   set(e2);
-  powerOfTwo(1);
+  emitPowerOfTwo(w, k);
   set(powK);
-  powerOfTwo(-1);
+  emitPowerOfTwo(w, k, true);
   set(powMinusK);
 
   // The six results, kept lane by lane from the last case (20 <= k <= 56) back to the first (k = 0).

@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/ast.js';
 import { callsOf } from '../expr/ast.js';
 import { EquationError } from '../core/errors.js';
-import type { KernelStatement } from '../core/kernel-ir.js';
+import type { ArrayType, KernelStatement } from '../core/kernel-ir.js';
 
 /**
  * What the WebAssembly emitters (kernel-wasm.ts, one element per iteration; kernel-pairs.ts, two
@@ -18,6 +18,10 @@ export type Kind = 'bool' | 'num' | 'mixed';
 export const join = (a: Kind, b: Kind): Kind => (a === b ? a : 'mixed');
 
 export const describeKind = (kind: Kind): string => (kind === 'bool' ? 'boolean' : kind === 'num' ? 'number' : 'boolean-or-number');
+
+/** Bytes per element of each array type, and their base-2 logarithm (the shift from index to byte offset). */
+export const ELEMENT_BYTES: Readonly<Record<ArrayType, number>> = { f64: 8, f32: 4, u8: 1, i32: 4 };
+export const LOG2_BYTES: Readonly<Record<ArrayType, number>> = { f64: 3, f32: 2, u8: 0, i32: 2 };
 
 export const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set(['+', '-', '*', '/']);
 
@@ -75,6 +79,14 @@ export class LocalScopes {
     if (scope.has(name)) throw new EquationError(`internal: kernel plan declares the local '${name}' twice`);
     scope.set(name, local);
     return local;
+  }
+
+  /** The function local a plan symbol reads: a declared local, or `time` for the kernel's t. */
+  indexOf(name: string, time: number): number {
+    const local = this.lookup(name);
+    if (local) return local.index;
+    if (name === 't') return time;
+    throw new EquationError(`internal: kernel plan uses the local '${name}' before declaring it`);
   }
 
   readonly kindOf = (e: Expr): Kind => kindOf(e, (name) => this.lookup(name)?.kind);

@@ -5,7 +5,6 @@ import type { GroupKernel } from '../../core/kernel-ir.js';
 import type { FloatArray, NumericArray } from '../../core/matrix.js';
 import type { Model } from '../../core/model.js';
 import { resolveMethod } from '../../integrators/methods.js';
-import { arenaOf } from '../../wasm/arena.js';
 import { wasmKernelFor } from '../../wasm/kernel-for.js';
 
 /**
@@ -49,9 +48,8 @@ export class StateKernel {
       const named: Record<string, NumericArray> = { ...this.arrays };
       for (const v of increments) named[incrementArray(v)] = this.increments[v];
       const arrays = kernel.arrayOrder.map((name) => named[name]);
-      const arena = arrays.length > 0 ? arenaOf(arrays[0]) : undefined;
-      const wasm = this.backend !== 'js' && arena ? wasmKernelFor(kernel.plan, arrays, arena, undefined, this.backend === 'auto') : undefined;
-      this.compiled = wasm?.kernel ? { dt, run: wasm.kernel, arrays, backend: 'wasm' } : { dt, run: kernel.kernel, arrays, backend: 'js' };
+      const wasm = wasmKernelFor(kernel.plan, arrays, this.backend);
+      this.compiled = wasm.kernel ? { dt, run: wasm.kernel, arrays, backend: 'wasm' } : { dt, run: kernel.kernel, arrays, backend: 'js' };
     }
     const status = this.compiled.run(length, t, this.compiled.arrays);
     if (status < 0) {

@@ -5,9 +5,8 @@ import { simplify } from '../../expr/simplify.js';
 import { EquationError } from '../../core/errors.js';
 import type { FloatArray, NumericArray } from '../../core/matrix.js';
 import type { Population } from '../../core/neu-group.js';
-import type { ArrayType, KernelPlan, KernelStatement } from '../../core/kernel-ir.js';
+import { arrayTypeOf, type KernelPlan, type KernelStatement } from '../../core/kernel-ir.js';
 import { compileKernelJs } from '../../core/kernel-js.js';
-import { WasmArena } from '../../wasm/arena.js';
 import { wasmKernelFor } from '../../wasm/kernel-for.js';
 
 /**
@@ -58,7 +57,7 @@ export class SynOut {
     const arrays: NumericArray[] = [g, ...[target, ...postVars.map((s) => vars[s])].map((a) => a.subarray(offset, offset + n))];
     const current = resolveSymbols(this.current, (s) => sym(s === 'g' ? 'c_g' : `p${postVars.indexOf(s)}`), where);
     const plan: KernelPlan = {
-      arrays: arrays.map((a, i) => ({ name: i === 0 ? 'g' : i === 1 ? this.target : postVars[i - 2], type: arrayType(a) })),
+      arrays: arrays.map((a, i) => ({ name: i === 0 ? 'g' : i === 1 ? this.target : postVars[i - 2], type: arrayTypeOf(a) })),
       statesPerElement: 1,
       body: [
         { kind: 'load', local: 'c_g', array: 0 },
@@ -67,15 +66,9 @@ export class SynOut {
         { kind: 'store', array: 1, value: add(sym('c_target'), current) },
       ],
     };
-    const arena = group.storage instanceof WasmArena ? group.storage : undefined;
-    const kernel = (arena && group.backend !== 'js' ? wasmKernelFor(plan, arrays, arena, undefined, group.backend === 'auto').kernel : undefined) ?? compileKernelJs(plan).kernel;
+    const kernel = wasmKernelFor(plan, arrays, group.backend).kernel ?? compileKernelJs(plan).kernel;
     return () => kernel(n, 0, arrays);
   }
-}
-
-/** The kernel-plan element type of an array. */
-function arrayType(a: NumericArray): ArrayType {
-  return a instanceof Float32Array ? 'f32' : a instanceof Uint8Array ? 'u8' : a instanceof Int32Array ? 'i32' : 'f64';
 }
 
 /** Conductance-based output: I = g * (E - V), added to the postsynaptic input (BrainPy's COBA). */
