@@ -370,8 +370,9 @@ describe('WebAssembly group kernels', () => {
     const plan: KernelPlan = { arrays: [{ name: 'v', type: 'f64' }], statesPerElement: 1, body: [load('v', 0), store(0, 'v * 2')] };
     const arena = new WasmArena('test');
     const v32 = floatArray('float32', 4, arena);
-    expect(wasmKernelFor(plan, [v32], arena, undefined, false)).toEqual({ note: "array 'v' is a Float32Array, not the plan's f64" });
-    expect(wasmKernelFor(plan, [float64Array(4, arena)], arena, undefined, false).kernel).toBeDefined();
+    expect(wasmKernelFor(plan, [v32], 'wasm')).toEqual({ note: "array 'v' is a Float32Array, not the plan's f64" });
+    expect(wasmKernelFor(plan, [float64Array(4, arena)], 'wasm').kernel).toBeDefined();
+    expect(wasmKernelFor(plan, [float64Array(4, arena)], 'js')).toEqual({});
   });
 
   it('refuse misaligned addresses', () => {
