@@ -13,6 +13,7 @@ import {
 import type { Backend } from './backend.js';
 import type { GroupKernel } from './kernel-ir.js';
 import { type FloatArray, flagArray, float64Array, type NumericArray } from './matrix.js';
+import { isShareable } from './range-events.js';
 import { WasmArena } from '../wasm/arena.js';
 import { wasmKernelFor } from '../wasm/kernel-for.js';
 import { type KernelThreadPool, MIN_NEURONS_PER_THREAD, type SplitKernel } from './kernel-threads.js';
@@ -216,10 +217,19 @@ export class EquationGroup extends NeuGroup {
     this.recordSpikes(count);
   }
 
+  /**
+   * Whether this group's kernel threads deliver the events of an attached synapse, each to its
+   * own range, in the group's step (the network then skips the synapse's own delivery).
+   */
+  deliversEventsOf(synapse: AttachedSynapse): boolean {
+    return this.threads !== undefined && synapse.events !== undefined && isShareable(synapse.events);
+  }
+
   private splitKernel(prepared: PreparedKernel, threads: KernelThreadPool): SplitKernel {
     if (this.split?.prepared !== prepared) {
       const wasm = prepared.backend === 'wasm' && this.storage instanceof WasmArena ? { arena: this.storage, run: prepared.run } : undefined;
-      this.split = { prepared, kernel: threads.split(prepared.kernel, prepared.arrays, this.num, this.spikeList, `group '${this.name}'`, wasm) };
+      const events = prepared.attached.flatMap((synapse) => (synapse.events && this.deliversEventsOf(synapse) ? [synapse.events] : []));
+      this.split = { prepared, kernel: threads.split(prepared.kernel, prepared.arrays, this.num, this.spikeList, `group '${this.name}'`, { wasm, events }) };
     }
     return this.split.kernel;
   }

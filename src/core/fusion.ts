@@ -34,22 +34,37 @@ export interface FusionPlan {
  */
 export function planFusion(members: readonly DynamicalSystem[]): FusionPlan {
   const synapses = members.filter((m): m is TwoEndConn => m instanceof TwoEndConn);
-  const fusedSynapses = new Map<TwoEndConn, FusedSynapse>();
+  const fusedSynapses = new Map<TwoEndConn, { synapse: FusedSynapse; group: EquationGroup }>();
   const fusedGroups = new Map<EquationGroup, readonly AttachedSynapse[]>();
   for (const group of members) {
     if (!(group instanceof EquationGroup)) continue;
     const onto = synapses.filter((s) => s.post.group === group);
     const fragments = onto.map((s) => s.fusion());
     if (onto.length === 0 || !fragments.every((f): f is FusedSynapse => f !== undefined && group.canAttach(f))) continue;
-    onto.forEach((s, i) => fusedSynapses.set(s, fragments[i] as FusedSynapse));
-    fusedGroups.set(group, fragments as FusedSynapse[]);
+    const fused = onto.map((s, i) => withEventsIfDeferrable(fragments[i] as FusedSynapse, members.indexOf(s.pre.group), members.indexOf(group)));
+    onto.forEach((s, i) => fusedSynapses.set(s, { synapse: fused[i], group }));
+    fusedGroups.set(group, fused);
   }
   const steps = members.map((member): MemberStep => {
-    const synapse = fusedSynapses.get(member as TwoEndConn);
-    if (synapse) return (ctx) => synapse.deliverEvents(ctx);
+    const fused = fusedSynapses.get(member as TwoEndConn);
+    if (fused) {
+      const { synapse, group } = fused;
+      return (ctx) => {
+        if (!group.deliversEventsOf(synapse)) synapse.deliverEvents(ctx);
+      };
+    }
     const attached = fusedGroups.get(member as EquationGroup);
     if (attached) return (ctx) => (member as EquationGroup).updateWith(ctx, attached);
     return (ctx) => member.update(ctx);
   });
   return { steps, fusedGroups };
+}
+
+/**
+ * Events may move into the postsynaptic group's step (where its kernel threads deliver them per
+ * range) only if the presynaptic group updates no earlier in the step: its spike list must still
+ * hold the previous step's spikes then.
+ */
+function withEventsIfDeferrable(synapse: FusedSynapse, preIndex: number, postIndex: number): FusedSynapse {
+  return synapse.events && preIndex >= postIndex ? synapse : { ...synapse, events: undefined };
 }

@@ -9,6 +9,7 @@ import { compileKernelJs } from './kernel-js.js';
 import type { ArrayType, GroupKernel, KernelArray, KernelPlan, KernelStatement } from './kernel-ir.js';
 import type { FloatArray } from './matrix.js';
 import { type Model, NOISE, usesNoise } from './model.js';
+import type { EventPathway } from './range-events.js';
 import { ParameterError } from './errors.js';
 import { getMathMode } from './math-mode.js';
 import { resolveMethod } from '../integrators/methods.js';
@@ -52,6 +53,12 @@ export interface AttachedSynapse {
   readonly target: string;
   readonly states: Readonly<Record<string, FloatArray>>;
   readonly increment: FloatArray;
+  /**
+   * The synapse's events, when the group's kernel threads may deliver them to their own ranges
+   * as part of the group's step (the network sets it only when that changes nothing: the
+   * presynaptic group has not updated yet in this step).
+   */
+  readonly events?: EventPathway;
 }
 
 export interface KernelOptions {

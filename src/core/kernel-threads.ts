@@ -1,6 +1,7 @@
 import type { CompiledGroupKernel } from './group-kernel.js';
 import type { GroupKernel } from './kernel-ir.js';
 import type { NumericArray } from './matrix.js';
+import type { EventPathway } from './range-events.js';
 import type { WasmArena } from '../wasm/arena.js';
 
 /** A group whose kernel runs as WebAssembly: the threads run its plan as WebAssembly too, over the same memory. */
@@ -18,8 +19,18 @@ export interface WasmThreading {
  */
 export interface KernelThreadPool {
   readonly threads: number;
-  /** Prepare a kernel of a group of n neurons to run split; `spikeList` receives the merged spikes. */
-  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string, wasm?: WasmThreading): SplitKernel;
+  /**
+   * Prepare a kernel of a group of n neurons to run split; `spikeList` receives the merged spikes.
+   * Each thread first adds the `events` onto its own range (they must be in shared memory).
+   */
+  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string, extras?: SplitExtras): SplitKernel;
+}
+
+export interface SplitExtras {
+  /** The group's kernel runs as WebAssembly. */
+  readonly wasm?: WasmThreading;
+  /** Synaptic events the threads deliver to their ranges before each step. */
+  readonly events?: readonly EventPathway[];
 }
 
 export interface SplitKernel {

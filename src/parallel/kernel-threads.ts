@@ -1,9 +1,10 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { NeurodynError, ParameterError } from '../core/errors.js';
 import { type CompiledGroupKernel, SPIKE_ARRAY, SPIKE_LIST } from '../core/group-kernel.js';
-import type { KernelThreadPool, SplitKernel, WasmThreading } from '../core/kernel-threads.js';
+import type { KernelThreadPool, SplitExtras, SplitKernel } from '../core/kernel-threads.js';
 import type { GroupKernel } from '../core/kernel-ir.js';
 import { indexArray, type NumericArray } from '../core/matrix.js';
+import { deliverRangeEvents, type EventPathway, eventsInRange, type RangeEvents } from '../core/range-events.js';
 import { COMMAND, CONTROL_LENGTH, DONE, FAILED, KERNEL, PREVIOUS_COUNT, REGISTER, type Registration, RESULT, RUN, SEQ, STATUS, STOP, waitForChange } from './protocol.js';
 import { startModuleWorker } from './start-worker.js';
 import { kernelModuleBytes } from '../wasm/kernel-wasm.js';
@@ -74,8 +75,9 @@ class KernelWorker {
 /**
  * Kernel threads for Node (`network.useThreads(new KernelThreads(2))`): the main thread and
  * threads - 1 workers each run a group's generated kernel over one contiguous range of its
- * neurons, in place on the shared arrays; the spike lists are joined in range order. Everything
- * else (events, inputs, monitors) stays on the main thread. Call close() when done.
+ * neurons, in place on the shared arrays, after adding the synaptic events onto that range; the
+ * spike lists are joined in range order. Everything else (inputs, monitors, events of synapses
+ * with plasticity or delays) stays on the main thread. Call close() when done.
  */
 export class KernelThreads implements KernelThreadPool {
   readonly threads: number;
@@ -87,13 +89,19 @@ export class KernelThreads implements KernelThreadPool {
     for (let w = 1; w < threads; w++) this.workers.push(new KernelWorker());
   }
 
-  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string, wasm?: WasmThreading): SplitKernel {
+  split(kernel: CompiledGroupKernel, arrays: readonly NumericArray[], n: number, spikeList: Int32Array, owner: string, extras: SplitExtras = {}): SplitKernel {
+    const { wasm, events = [] } = extras;
     arrays.forEach((array, i) => {
       if (!(array.buffer instanceof SharedArrayBuffer)) {
         throw new ParameterError(`${owner}: array '${kernel.arrayOrder[i]}' is not in shared memory, so kernel threads cannot update it; allocate it with floatArray() (src/core/matrix.ts)`);
       }
     });
     const bounds = Array.from({ length: this.threads + 1 }, (_, i) => Math.round((i * n) / this.threads));
+    const eventCounts = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, events.length)));
+    // The first range writes this step's spikes into the group's list while the workers may still
+    // read the last step's from it: events from the group itself read a copy.
+    const previousSpikes = indexArray(n);
+    const sources = events.map((pathway) => (pathway.spikeList === spikeList ? { ...pathway, spikeList: previousSpikes } : pathway));
     const listIndex = kernel.arrayOrder.indexOf(SPIKE_LIST);
     const ranges = this.workers.map((worker, w) => {
       // Each range lists its own spikes; a WebAssembly kernel finds its list in the group's memory.
@@ -101,9 +109,11 @@ export class KernelThreads implements KernelThreadPool {
       const own = arrays.map((array, i) => (i === listIndex ? list : array));
       const range = { start: bounds[w + 1], end: bounds[w + 2] };
       const module = wasm && { bytes: kernelModuleBytes(kernel.plan, wasm.arena, own.map((array) => wasm.arena.addressOf(array) as number)), memory: wasm.arena.memory };
-      return { worker, list, id: worker.register({ source: kernel.source, arrays: own, ...range, wasm: module }) };
+      const rangeEvents = sources.map((pathway) => eventsInRange(pathway, range.start, range.end));
+      return { worker, list, id: worker.register({ source: kernel.source, arrays: own, ...range, wasm: module, events: rangeEvents, eventCounts }) };
     });
-    return new ThreadedKernel(kernel, wasm?.run ?? kernel.kernel, arrays, bounds[1], spikeList, ranges);
+    const first = { run: wasm?.run ?? kernel.kernel, end: bounds[1], events: sources.map((pathway) => eventsInRange(pathway, 0, bounds[1])) };
+    return new ThreadedKernel(kernel, first, arrays, spikeList, ranges, { pathways: events, counts: eventCounts, previousSpikes });
   }
 
   close(): void {
@@ -121,21 +131,29 @@ class ThreadedKernel implements SplitKernel {
 
   constructor(
     private readonly kernel: CompiledGroupKernel,
-    /** The first range's kernel: the group's own (JavaScript or WebAssembly). */
-    private readonly firstRun: GroupKernel,
+    /** The first range [0, end): its kernel (the group's own, JavaScript or WebAssembly) and its share of the events. */
+    private readonly first: { run: GroupKernel; end: number; events: readonly RangeEvents[] },
     private readonly arrays: readonly NumericArray[],
-    private readonly firstEnd: number,
     private readonly spikeList: Int32Array,
     private readonly ranges: readonly { worker: KernelWorker; list: Int32Array; id: number }[],
+    /**
+     * The event pathways, where each step's presynaptic spike counts are passed to the workers,
+     * and the copy of the group's previous spikes that its own pathways read.
+     */
+    private readonly events: { pathways: readonly EventPathway[]; counts: Int32Array; previousSpikes: Int32Array },
   ) {
     this.previous = ranges.map(() => 0);
   }
 
   step(t: number, previousCount: number): number {
     if (this.firstPrevious === undefined) this.clearFlags(previousCount);
+    const { pathways, counts: spikeCounts, previousSpikes } = this.events;
+    if (pathways.length > 0) previousSpikes.set(this.spikeList.subarray(0, previousCount));
+    pathways.forEach((pathway, s) => (spikeCounts[s] = pathway.spikeCount()));
     this.ranges.forEach((range, r) => range.worker.run(range.id, t, this.previous[r]));
+    this.first.events.forEach((events, s) => deliverRangeEvents(events, spikeCounts[s]));
     // The first range's previous spikes lead the group's list, so its kernel clears their flags.
-    const first = this.firstRun(this.firstEnd, t, this.arrays, undefined, this.firstPrevious ?? 0, 0);
+    const first = this.first.run(this.first.end, t, this.arrays, undefined, this.firstPrevious ?? 0, 0);
     const counts = this.ranges.map((range) => range.worker.wait());
     if (first < 0) return first;
     const failed = counts.find((c) => c < 0);

@@ -1,5 +1,6 @@
 import { type MessagePort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { GROUP_KERNEL_PARAMETERS, type GroupKernel } from '../core/kernel-ir.js';
+import { deliverRangeEvents } from '../core/range-events.js';
 import { compileFunction } from '../expr/emit.js';
 import { instantiateKernel } from '../wasm/kernel-wasm.js';
 import { COMMAND, DONE, FAILED, KERNEL, OK, PREVIOUS_COUNT, REGISTER, type Registration, RESULT, SEQ, STATUS, STOP, waitForChange } from './protocol.js';
@@ -7,7 +8,7 @@ import { COMMAND, DONE, FAILED, KERNEL, OK, PREVIOUS_COUNT, REGISTER, type Regis
 /**
  * A kernel thread (see kernel-threads.ts): compiles the group kernels it is given (the same
  * generated source as the main thread's, or the WebAssembly module of its range) and runs them
- * over its range of neurons on command.
+ * over its range of neurons on command, after adding the synaptic events onto that range.
  * It polls, then blocks in Atomics.wait, between commands and never returns to its event loop.
  */
 const { control, time, port } = workerData as { control: SharedArrayBuffer; time: SharedArrayBuffer; port: MessagePort };
@@ -26,6 +27,7 @@ function register(): number {
 
 function runKernel(): number {
   const { run, registration } = kernels[ctrl[KERNEL]];
+  registration.events.forEach((events, s) => deliverRangeEvents(events, registration.eventCounts[s]));
   return run(registration.end, clock[0], registration.arrays, undefined, ctrl[PREVIOUS_COUNT], registration.start);
 }
 

@@ -1,3 +1,5 @@
+import type { RangeEvents } from '../core/range-events.js';
+
 /**
  * The handshake between the main thread and a kernel thread, over a small shared Int32Array
  * (plus a Float64Array holding t): the main thread writes the fields, increments SEQ and notifies;
@@ -28,6 +30,10 @@ export interface Registration {
   readonly arrays: readonly (Float64Array | Float32Array | Uint8Array | Int32Array)[];
   readonly start: number;
   readonly end: number;
+  /** Synaptic events onto this range, delivered before each step. */
+  readonly events: readonly RangeEvents[];
+  /** Per event pathway, the length of its presynaptic spike list this step (written by the main thread). */
+  readonly eventCounts: Int32Array;
 }
 
 /**

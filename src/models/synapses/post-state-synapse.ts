@@ -57,6 +57,7 @@ export abstract class PostStateSynapse extends Synapse {
             states: this.state,
             increment: this.increment,
             deliverEvents: (ctx) => this.addEvents(ctx, this.increment),
+            events: this.eventPathway(this.increment),
           }
         : undefined;
   }

@@ -2,6 +2,7 @@ import type { Connectivity, Connector } from '../../connect/connector.js';
 import type { StepContext } from '../../core/context.js';
 import type { SystemOptions } from '../../core/dynamical-system.js';
 import { DelayedEvents } from '../../core/delay-events.js';
+import type { EventPathway } from '../../core/range-events.js';
 import { ParameterError } from '../../core/errors.js';
 import { type FloatArray, floatArray } from '../../core/matrix.js';
 import type { Population } from '../../core/neu-group.js';
@@ -93,6 +94,17 @@ export abstract class Synapse extends TwoEndConn {
     }
     const spikes = this.spikesWithPlasticity(ctx);
     addScaledSpikeEvents(target, spikes, this.conn, this.g_max, this.stp?.efficacy);
+  }
+
+  /**
+   * The events addEvents would add to `target`, as a pathway a kernel thread can deliver to its
+   * own range of postsynaptic neurons (src/core/range-events.ts): only plain events (no
+   * plasticity, no delay) over explicit connections; undefined otherwise.
+   */
+  protected eventPathway(target: FloatArray): EventPathway | undefined {
+    if (this.stp || this.delayed || this.delayStep !== 0 || this.conn.allToAll) return undefined;
+    const { group, offset, num } = this.pre;
+    return { spikeList: group.spikeList, spikeCount: () => group.spikeCount, preStart: offset, preEnd: offset + num, conn: this.conn, weight: this.g_max, increment: target };
   }
 
   /** The plasticity's state arrays under 'stp_<name>' (monitor 'syn.stp_x'). */
