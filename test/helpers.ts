@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { StepContext } from '../src/core/context.js';
 import { NeuGroup } from '../src/core/neu-group.js';
 
@@ -25,4 +26,15 @@ export function countSpikes(data: ArrayLike<number>): number {
   let n = 0;
   for (let k = 0; k < data.length; k++) n += data[k];
   return n;
+}
+
+/**
+ * Fails at the first element that differs (Object.is: bit for bit, NaNs equal, -0 and +0 not),
+ * naming `what` and the index. As fast as a loop, where toEqual on millions of values takes seconds.
+ */
+export function expectSameValues(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
+  expect(actual.length, `${what}: length`).toBe(expected.length);
+  for (let k = 0; k < expected.length; k++) {
+    if (!Object.is(actual[k], expected[k])) expect.fail(`${what}[${k}]: ${actual[k]}, expected ${expected[k]}`);
+  }
 }
