@@ -123,6 +123,7 @@ def add_run_arguments(ap):
     ap.add_argument('--threads', type=int, default=1, help='OpenMP threads (cpp_standalone)')
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--dir', help='cpp_standalone project directory (default: a fresh temporary one, removed after)')
+    ap.add_argument('--float32', action='store_true', help="Brian2's default_float_dtype float32 (default float64)")
 
 
 def run_benchmark(args, model, build, dt=DT):
@@ -131,6 +132,8 @@ def run_benchmark(args, model, build, dt=DT):
     line."""
     import brian2 as b2
     b2.prefs.logging.console_log_level = 'WARNING'
+    if args.float32:
+        b2.prefs.core.default_float_dtype = b2.float32
     tmp = None
     if args.target == 'cpp_standalone':
         directory = args.dir or (tmp := tempfile.mkdtemp(prefix='brian2-bench-'))
@@ -166,7 +169,7 @@ def run_benchmark(args, model, build, dt=DT):
     print(json.dumps(dict(
         simulator='brian2', model=model, N=args.n, synapses=synapses, p=prob,
         duration_ms=args.duration, dt_ms=dt,
-        backend=f'brian2-{b2.__version__}-{args.target}', threads=max(1, args.threads),
+        backend=f'brian2-{b2.__version__}-{args.target}{"-float32" if args.float32 else ""}', threads=max(1, args.threads),
         seed=args.seed, wall_run_s=round(wall_run, 4), wall_total_s=round(wall_total, 3),
         loop_clock='cpu (std::clock)' if args.target == 'cpp_standalone' and args.threads <= 1 else 'wall',
         cpu_run_s=cpu_run, wall_binary_s=wall_binary,
