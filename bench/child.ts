@@ -44,6 +44,8 @@ export interface RunSpec {
   backend?: string;
   /** Neurodyn's math mode (src/core/math-mode.ts); Brian2 runs ignore it. */
   math?: string;
+  /** Neurodyn's kernel threads; Brian2's OpenMP threads. */
+  threads?: number;
 }
 
 function commonArgs(s: RunSpec): string[] {
@@ -51,6 +53,7 @@ function commonArgs(s: RunSpec): string[] {
   if (s.n !== undefined) args.push('--n', String(s.n));
   if (s.duration !== undefined) args.push('--duration', String(s.duration));
   if (s.seed !== undefined) args.push('--seed', String(s.seed));
+  if (s.threads !== undefined) args.push('--threads', String(s.threads));
   return args;
 }
 
@@ -65,8 +68,8 @@ export function runNeurodyn(s: RunSpec): Promise<ChildRun> {
  * The Brian2 equivalent: `script` is the script in bench/brian2/ and its leading arguments (the
  * benchmark's `brian2` entry in suite.ts), run with a fresh cpp_standalone build each time.
  */
-export function runBrian2(s: RunSpec, script: readonly string[], target: string, threads = 1): Promise<ChildRun> {
+export function runBrian2(s: RunSpec, script: readonly string[], target: string): Promise<ChildRun> {
   const [file, ...leading] = script;
-  const args = [path.join(HERE, 'brian2', file), ...leading, ...commonArgs(s), '--target', target, '--threads', String(threads)];
+  const args = [path.join(HERE, 'brian2', file), ...leading, ...commonArgs(s), '--target', target];
   return runChild(BRIAN2_PYTHON, args);
 }

@@ -45,7 +45,7 @@ async function main(names: string[], o: Opts): Promise<void> {
     for (const name of names.length ? names : ['coba']) {
       const b = findBenchmark(name);
       if (!b.brian2) throw new InvalidArgumentError(`--vs brian2: '${name}' has no Brian2 equivalent in bench/brian2/`);
-      const spec = { name, n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed, backend: o.backend, math: o.math };
+      const spec = { name, n: o.n ?? b.defaults.n, duration: o.duration ?? b.defaults.duration, seed: o.seed ?? b.defaults.seed, backend: o.backend, math: o.math, threads: o.threads };
       log(`${name}: ${o.pairs} A/B pairs against Brian2 ${o.target}, N = ${spec.n}, ${spec.duration} ms`);
       console.log(JSON.stringify(await versusBrian2(spec, { brian2: b.brian2, pairs: o.pairs, target: o.target, log })));
     }
@@ -74,7 +74,7 @@ const program = new Command('bench')
   .option('--n <neurons>', 'network size', positiveInt('--n'))
   .option('--duration <ms>', 'simulated time in ms', positive('--duration'))
   .option('--seed <seed>', 'random seed (first seed of the pairs with --vs)', positiveInt('--seed'))
-  .option('--threads <k>', 'kernel threads for one run (coba, cuba)', positiveInt('--threads'))
+  .option('--threads <k>', "kernel threads (with --vs, Brian2's OpenMP threads too)", positiveInt('--threads'))
   .option('--backend <backend>', "where group kernels run: 'auto', 'wasm' or 'js'", (v: string) => checkBackend(v, '--backend'), getBackend())
   .option('--math <mode>', "kernel arithmetic: 'exact' or 'fast' (src/core/math-mode.ts)", (v: string) => checkMathMode(v, '--math'), getMathMode())
   .option('--json', 'print only the JSON line')

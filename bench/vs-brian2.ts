@@ -45,6 +45,7 @@ export async function versusBrian2(spec: RunSpec, o: VsOptions): Promise<Record<
     duration_ms: first.duration_ms,
     brian2_backend: theirs[0].result.backend,
     neurodyn_backend: first.backend,
+    threads: first.threads,
     pairs: o.pairs,
     neurodyn_wall_run_s_median: round(median(ours.map((r) => r.result.wall_run_s)), 4),
     brian2_wall_run_s_median: round(median(theirs.map((r) => r.result.wall_run_s)), 4),
