@@ -100,8 +100,8 @@ export class KernelThreads implements KernelThreadPool {
     const eventCounts = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, events.length)));
     // The first range writes this step's spikes into the group's list while the workers may still
     // read the last step's from it: events from the group itself read a copy.
-    const previousSpikes = indexArray(n);
-    const sources = events.map((pathway) => (pathway.spikeList === spikeList ? { ...pathway, spikeList: previousSpikes } : pathway));
+    const previousSpikes = events.some((pathway) => pathway.spikeList === spikeList) ? indexArray(n) : undefined;
+    const sources = events.map((pathway) => (previousSpikes && pathway.spikeList === spikeList ? { ...pathway, spikeList: previousSpikes } : pathway));
     const listIndex = kernel.arrayOrder.indexOf(SPIKE_LIST);
     const ranges = this.workers.map((worker, w) => {
       // Each range lists its own spikes; a WebAssembly kernel finds its list in the group's memory.
@@ -140,7 +140,7 @@ class ThreadedKernel implements SplitKernel {
      * The event pathways, where each step's presynaptic spike counts are passed to the workers,
      * and the copy of the group's previous spikes that its own pathways read.
      */
-    private readonly events: { pathways: readonly EventPathway[]; counts: Int32Array; previousSpikes: Int32Array },
+    private readonly events: { pathways: readonly EventPathway[]; counts: Int32Array; previousSpikes: Int32Array | undefined },
   ) {
     this.previous = ranges.map(() => 0);
   }
@@ -148,7 +148,7 @@ class ThreadedKernel implements SplitKernel {
   step(t: number, previousCount: number): number {
     if (this.firstPrevious === undefined) this.clearFlags(previousCount);
     const { pathways, counts: spikeCounts, previousSpikes } = this.events;
-    if (pathways.length > 0) previousSpikes.set(this.spikeList.subarray(0, previousCount));
+    previousSpikes?.set(this.spikeList.subarray(0, previousCount));
     pathways.forEach((pathway, s) => (spikeCounts[s] = pathway.spikeCount()));
     this.ranges.forEach((range, r) => range.worker.run(range.id, t, this.previous[r]));
     this.first.events.forEach((events, s) => deliverRangeEvents(events, spikeCounts[s]));
