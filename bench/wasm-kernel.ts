@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cobaPlan, COBA, load, store } from './coba-plan.js';
 import type { ArrayType, GroupKernel, KernelPlan } from '../src/core/kernel-ir.js';
 import { compileKernelJs } from '../src/core/kernel-js.js';
@@ -11,6 +14,8 @@ import { compileKernelWasm } from '../src/wasm/kernel-wasm.js';
  * 1. the fused COBA kernel (bench/coba-plan.ts): N neurons, V uniform in [-60, -50] mV, 20 added
  *    to the input before each step (outside the timing);
  * 2. the cost of one Math.exp call: a kernel storing exp(x) against one storing x * 1.0001.
+ * 'wasm-f32x4-prototype' (N <= 4000, a multiple of 4) is the hand-written float32 version of the
+ * COBA kernel in bench/prototypes/, for what a float32 compute mode would give.
  * 'js' runs the JavaScript kernel on arrays over ordinary ArrayBuffers, 'js-shared' on arrays in a
  * shared WebAssembly memory (groups keep their arrays in shared memory by default), 'wasm' the
  * WebAssembly kernel on those.
@@ -20,7 +25,8 @@ const n = Number(process.argv[2] ?? 4000);
 const blocks = Number(process.argv[3] ?? 15);
 const stepsPerBlock = Number(process.argv[4] ?? 250);
 const BACKENDS = ['js', 'js-shared', 'wasm'] as const;
-type Variant = (typeof BACKENDS)[number];
+type Variant = (typeof BACKENDS)[number] | 'wasm-f32x4-prototype';
+const COBA_VARIANTS: readonly Variant[] = n <= 4000 && n % 4 === 0 ? [...BACKENDS, 'wasm-f32x4-prototype'] : BACKENDS;
 
 type KernelArray = Float64Array | Float32Array | Uint8Array | Int32Array;
 interface ArrayConstructor {
@@ -30,7 +36,40 @@ interface ArrayConstructor {
 }
 const CONSTRUCTORS: Readonly<Record<ArrayType, ArrayConstructor>> = { f64: Float64Array, f32: Float32Array, u8: Uint8Array, i32: Int32Array };
 
+/** Byte offsets of the COBA plan's arrays in the prototype's memory (bench/prototypes/coba-f32x4.wat). */
+const PROTOTYPE_LAYOUT: readonly { offset: number; type: ArrayType }[] = [
+  { offset: 0, type: 'f32' },
+  { offset: 16384, type: 'f32' },
+  { offset: 131072, type: 'u8' },
+  { offset: 139264, type: 'i32' },
+  { offset: 98304, type: 'f64' },
+  { offset: 135168, type: 'u8' },
+  { offset: 32768, type: 'f32' },
+  { offset: 49152, type: 'f32' },
+  { offset: 65536, type: 'f32' },
+  { offset: 81920, type: 'f32' },
+];
+
+/** The prototype with the COBA plan's array order (as views of its memory) and the GroupKernel signature. */
+function preparePrototype(fill: (array: number, k: number) => number) {
+  const bytes = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'prototypes', 'coba-f32x4.wasm'));
+  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as {
+    mem: WebAssembly.Memory;
+    init: (c0: number, c1: number, c2: number) => void;
+    kernel: (n: number, t: number, previousCount: number) => number;
+  };
+  // The factors of the two synaptic steps and of the membrane step, as in bench/coba-plan.ts.
+  exports.init(0.0990066334662235, 0.09950166250831949, 0.09975041614635376);
+  const arrays = PROTOTYPE_LAYOUT.map(({ offset, type }) => new CONSTRUCTORS[type](exports.mem.buffer, offset, n));
+  arrays.forEach((array, i) => {
+    for (let k = 0; k < n; k++) array[k] = fill(i, k);
+  });
+  const kernel: GroupKernel = (count, t, _arrays, _rng, previousCount = 0) => exports.kernel(count, t, previousCount);
+  return { arrays, kernel };
+}
+
 function prepare(plan: KernelPlan, variant: Variant, fill: (array: number, k: number) => number) {
+  if (variant === 'wasm-f32x4-prototype') return preparePrototype(fill);
   const arena = new WasmArena('bench');
   const arrays: KernelArray[] = plan.arrays.map((a) => {
     const Constructor = CONSTRUCTORS[a.type];
@@ -121,13 +160,13 @@ function measure(runners: Record<string, { block(steps: number): number }>): Rec
 }
 
 const show = (results: Record<string, { median: number; min: number }>) => {
-  for (const [name, r] of Object.entries(results)) console.log(`  ${name.padEnd(18)} ${r.median.toFixed(2).padStart(7)} ns (min ${r.min.toFixed(2)})`);
+  for (const [name, r] of Object.entries(results)) console.log(`  ${name.padEnd(22)} ${r.median.toFixed(2).padStart(7)} ns (min ${r.min.toFixed(2)})`);
 };
 
 console.log(`COBA fused kernel, N = ${n}, ${blocks} interleaved blocks of ${stepsPerBlock} steps; CPU ns per neuron per step (median over blocks):`);
-const coba = Object.fromEntries(BACKENDS.map((v) => [v, cobaRunner(v)]));
+const coba = Object.fromEntries(COBA_VARIANTS.map((v) => [v, cobaRunner(v)]));
 show(measure(coba));
-console.log(`  firing rates (Hz): ${BACKENDS.map((v) => `${v} ${coba[v].rate()}`).join(', ')}`);
+console.log(`  firing rates (Hz): ${COBA_VARIANTS.map((v) => `${v} ${coba[v].rate()}`).join(', ')}`);
 
 console.log('exp(x) against x * 1.0001, CPU ns per element:');
 const expResults = measure(
