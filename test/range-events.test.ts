@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { buildBrette } from '../bench/brette.js';
 import { FixedProb, IJConn } from '../src/connect/index.js';
 import type { Backend } from '../src/core/backend.js';
 import type { DType } from '../src/core/matrix.js';
@@ -94,6 +95,27 @@ describe('events delivered per range of postsynaptic neurons', () => {
       expect(two.onMainThread).toEqual(['E2I', 'I2E']);
       expect(countSpikes(one.results[2])).toBeGreaterThan(500);
       two.results.forEach((series, i) => expectSameValues(series, one.results[i], one.paths[i]));
+    });
+
+    it('give the results of one thread when threads are switched on and off between runs', () => {
+      const simulateSwitching = (pools: readonly (KernelThreads | undefined)[]) => {
+        seed(6);
+        const b = buildBrette('coba', 2400);
+        const runner = new Runner(b.net, { monitors: { spike: 'N.spike' }, inputs: [['N.input', 20]], progress: false });
+        let spikes = 0;
+        for (const pool of pools) {
+          b.net.useThreads(pool);
+          runner.run(15);
+          spikes += countSpikes(runner.mon.get('spike').data);
+        }
+        const { V, input } = b.neurons.variables();
+        return { spikes, V: Float64Array.from(V), input: Float64Array.from(input), ge: Float64Array.from(b.exc.g), gi: Float64Array.from(b.inh.g) };
+      };
+      const one = simulateSwitching([undefined, undefined, undefined, undefined]);
+      const switched = simulateSwitching([undefined, threads, undefined, threads]);
+      expect(one.spikes).toBeGreaterThan(500);
+      expect(switched.spikes).toBe(one.spikes);
+      for (const key of ['V', 'input', 'ge', 'gi'] as const) expectSameValues(switched[key], one[key], key);
     });
   });
 });
