@@ -17,30 +17,33 @@ function splitmix32(state: number): () => number {
 }
 
 export class RandomStream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The four 32-bit words a, b, c, d. In an Int32Array rather than four fields: V8 stored the
+   * fields (seeded with unsigned values) as boxed doubles, and random() took 11 ns instead of 3.5.
+   * Every operation is modulo 2^32, so the words' signedness does not change the output.
+   */
+  private readonly words = new Int32Array(4);
   private spareNormal = NaN;
 
   constructor(readonly seed: number) {
     if (!Number.isFinite(seed)) throw new RangeError(`random seed must be a finite number, got ${seed}`);
     const mix = splitmix32(Math.floor(seed) ^ Math.floor(seed / 2 ** 32));
-    this.a = mix();
-    this.b = mix();
-    this.c = mix();
-    this.d = mix();
+    for (let w = 0; w < 4; w++) this.words[w] = mix();
     for (let k = 0; k < 12; k++) this.nextUint32();
   }
 
   /** Uniform 32-bit unsigned integer. */
   nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
+    const s = this.words;
+    const a = s[0];
+    const b = s[1];
+    const c = s[2];
+    const d = s[3];
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 
