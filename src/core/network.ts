@@ -2,6 +2,7 @@ import type { StepContext } from './context.js';
 import { DynamicalSystem } from './dynamical-system.js';
 import { EquationGroup } from './equation-group.js';
 import { type FusionPlan, planFusion } from './fusion.js';
+import { shareSynapseStates } from './state-sharing.js';
 import type { KernelThreadPool } from './kernel-threads.js';
 import { NeuGroup } from './neu-group.js';
 import { TwoEndConn } from './two-end-conn.js';
@@ -19,6 +20,8 @@ export type NetworkItem = DynamicalSystem | Readonly<Record<string, DynamicalSys
 export class Network extends DynamicalSystem {
   /** Fuse per-postsynaptic-neuron synapses into the group kernels (same results, fewer passes). */
   fuseSynapses = true;
+  /** Let synapses with the same presynaptic state take it from one another (same results, src/core/state-sharing.ts). */
+  shareSynapseStates = true;
   private order: DynamicalSystem[] = [];
   private plan: FusionPlan | undefined;
 
@@ -52,6 +55,7 @@ export class Network extends DynamicalSystem {
   override prepare(dt: number): void {
     for (const system of this.order) system.prepare(dt);
     this.plan = this.fuseSynapses ? planFusion(this.order) : undefined;
+    shareSynapseStates(this.order, this.shareSynapseStates);
     // Fused kernels are compiled, and kernels shared among threads, before the first step.
     for (const system of this.order) if (system instanceof EquationGroup) system.prepareWith(dt, this.plan?.fusedGroups.get(system) ?? []);
   }

@@ -45,6 +45,19 @@ export abstract class TwoEndConn extends DynamicalSystem {
     return undefined;
   }
 
+  /**
+   * For synapses whose state is kept per presynaptic neuron: a key naming everything the state's
+   * update depends on besides the state itself and the presynaptic group's spikes, when this
+   * synapse can take the result from an identical one updated earlier in the step
+   * (src/core/state-sharing.ts); undefined (the default) when it cannot.
+   */
+  stateKey(): string | undefined {
+    return undefined;
+  }
+
+  /** The synapse, earlier in the step and with the same key, whose updated state this one may take (undefined: none). */
+  takeStateFrom(_source: TwoEndConn | undefined): void {}
+
   /** Indices (relative to `pre`) of the presynaptic spikes that arrive in this step. */
   protected arrivingSpikes(): Int32Array {
     return this.pre.spikesAgo(this.delayStep);

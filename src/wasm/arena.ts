@@ -71,6 +71,21 @@ export class WasmArena implements StateMemory {
     return true;
   }
 
+  /** Whether two float64 arrays of this memory hold the same bits; undefined if either lives elsewhere. */
+  sameBits(a: Float64Array, b: Float64Array): boolean | undefined {
+    if (this.addressOf(a) === undefined || this.addressOf(b) === undefined || a.length !== b.length) return undefined;
+    this.ops ??= arrayOps(this);
+    return this.ops.sameBytes(a.byteOffset, b.byteOffset, a.byteLength) === 1;
+  }
+
+  /** destination.set(source) as one memory.copy, for two float64 arrays of this memory; false (nothing done) otherwise. */
+  copy(destination: Float64Array, source: Float64Array): boolean {
+    if (this.addressOf(destination) === undefined || this.addressOf(source) === undefined || destination.length !== source.length) return false;
+    this.ops ??= arrayOps(this);
+    this.ops.copy(destination.byteOffset, source.byteOffset, source.byteLength);
+    return true;
+  }
+
   /** The byte address of an array in this memory, or undefined if it lives elsewhere. */
   addressOf(array: ArrayBufferView): number | undefined {
     return ARENAS.get(array.buffer) === this ? array.byteOffset : undefined;

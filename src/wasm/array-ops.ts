@@ -6,16 +6,37 @@ import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op } from './binary.js
  * Whole-array operations on the float64 arrays of a WebAssembly memory, for the work the runner
  * does on every step outside the kernels: clearing inputs (memory.fill, a memset, where
  * TypedArray.prototype.fill on shared memory goes element by element) and applying a constant
- * input (a WebAssembly loop, about five times faster than the same loop in JavaScript here).
+ * input (a WebAssembly loop, about five times faster than the same loop in JavaScript here); and
+ * comparing and copying arrays bit for bit (synapses taking a state, src/core/state-sharing.ts).
  * The arithmetic is the same float64 operation as in JavaScript, so the values are the same.
  */
 export interface ArrayOps {
   zero(byteOffset: number, bytes: number): void;
   scalar(op: InputOp, byteOffset: number, length: number, value: number): void;
+  /** 1 when the bytes at the two addresses are the same, else 0 (`bytes` a multiple of 8). */
+  sameBytes(a: number, b: number, bytes: number): number;
+  copy(destination: number, source: number, bytes: number): void;
 }
 
-/** memory.fill with memory index 0 (bulk-memory instructions carry the 0xfc prefix). */
+/** memory.fill and memory.copy with memory index 0 (bulk-memory instructions carry the 0xfc prefix). */
 const MEMORY_FILL = [0xfc, 0x0b, 0x00];
+const MEMORY_COPY = [0xfc, 0x0a, 0x00, 0x00];
+
+/** for (end = a + bytes; a < end; a += 8, b += 8) if (i64[a] != i64[b]) return 0; return 1. */
+function sameBytesLoop(): ByteWriter {
+  const [a, b, bytes] = [0, 1, 2];
+  const w = new ByteWriter();
+  w.byte(Op.local_get).u32(a).byte(Op.local_get).u32(bytes).byte(Op.i32_add).byte(Op.local_set).u32(bytes);
+  w.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
+  w.byte(Op.local_get).u32(a).byte(Op.local_get).u32(bytes).byte(Op.i32_ge_u).byte(Op.br_if).u32(1);
+  w.byte(Op.local_get).u32(a).byte(Op.i64_load).u32(3).u32(0).byte(Op.local_get).u32(b).byte(Op.i64_load).u32(3).u32(0).byte(Op.i64_ne);
+  w.byte(Op.if).byte(EMPTY_BLOCK).byte(Op.i32_const).i32(0).byte(Op.return).byte(Op.end);
+  w.byte(Op.local_get).u32(a).byte(Op.i32_const).i32(8).byte(Op.i32_add).byte(Op.local_set).u32(a);
+  w.byte(Op.local_get).u32(b).byte(Op.i32_const).i32(8).byte(Op.i32_add).byte(Op.local_set).u32(b);
+  w.byte(Op.br).u32(0).byte(Op.end).byte(Op.end);
+  w.byte(Op.i32_const).i32(1).byte(Op.end);
+  return w;
+}
 const ARITHMETIC: Readonly<Record<Exclude<InputOp, '='>, number>> = { '+': Op.f64_add, '-': Op.f64_sub, '*': Op.f64_mul, '/': Op.f64_div };
 /** Every input operation: '=' and the arithmetic ones. */
 const OPS: readonly InputOp[] = ['=', ...(Object.keys(ARITHMETIC) as InputOp[])];
@@ -40,16 +61,21 @@ function scalarLoop(op: InputOp): ByteWriter {
 
 export function arrayOps(memory: KernelMemory): ArrayOps {
   const zero = new ByteWriter().byte(Op.local_get).u32(0).byte(Op.i32_const).i32(0).byte(Op.local_get).u32(1).raw(MEMORY_FILL).byte(Op.end);
+  const copy = new ByteWriter().byte(Op.local_get).u32(0).byte(Op.local_get).u32(1).byte(Op.local_get).u32(2).raw(MEMORY_COPY).byte(Op.end);
   const bytes = encodeModule({
     types: [
       { params: [I32, I32], results: [] },
       { params: [I32, I32, F64], results: [] },
+      { params: [I32, I32, I32], results: [I32] },
+      { params: [I32, I32, I32], results: [] },
     ],
     functionImports: [],
     memoryImport: { module: 'env', name: 'memory', minimumPages: 0, maximumPages: memory.maximumPages, shared: memory.shared },
     functions: [
       { type: 0, locals: [], code: zero, export: 'zero' },
       ...OPS.map((op) => ({ type: 1, locals: [I32] as const, code: scalarLoop(op), export: op })),
+      { type: 2, locals: [], code: sameBytesLoop(), export: 'sameBytes' },
+      { type: 3, locals: [], code: copy, export: 'copy' },
     ],
   });
   const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: memory.memory } }).exports;
@@ -57,5 +83,7 @@ export function arrayOps(memory: KernelMemory): ArrayOps {
   return {
     zero: exports.zero as ArrayOps['zero'],
     scalar: (op, byteOffset, length, value) => scalar[op](byteOffset, length, value),
+    sameBytes: exports.sameBytes as ArrayOps['sameBytes'],
+    copy: exports.copy as ArrayOps['copy'],
   };
 }

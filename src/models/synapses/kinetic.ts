@@ -55,6 +55,10 @@ export class AMPA extends PreStateSynapse {
     return this.state.g;
   }
 
+  protected override kineticsDetails(): readonly number[] {
+    return [this.T, this.T_duration];
+  }
+
   protected advance(ctx: StepContext, spikes: Int32Array): void {
     const arrival = this.spike_arrival_time;
     for (let s = 0; s < spikes.length; s++) arrival[spikes[s]] = ctx.t;

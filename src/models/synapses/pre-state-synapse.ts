@@ -4,6 +4,8 @@ import { ParameterError } from '../../core/errors.js';
 import { float64Array, type FloatArray, type NumericArray } from '../../core/matrix.js';
 import type { Model } from '../../core/model.js';
 import type { Population } from '../../core/neu-group.js';
+import type { TwoEndConn } from '../../core/two-end-conn.js';
+import { arenaOf } from '../../wasm/arena.js';
 import type { SynOut } from '../synouts/syn-out.js';
 import { addPresynapticValues } from './event-sums.js';
 import { StateKernel } from './state-kernel.js';
@@ -25,6 +27,17 @@ export abstract class PreStateSynapse extends Synapse {
   protected readonly kernel: StateKernel;
   private readonly applyOutput: () => void;
   private readonly scaled: Float64Array;
+  private readonly kinetics: { readonly model: Model; readonly params: Readonly<Record<string, number>> };
+  /**
+   * An identical synapse earlier in the step whose updated state this one takes
+   * (src/core/state-sharing.ts), with the bits of both states, array by array in the same order.
+   */
+  private stateSource: { source: PreStateSynapse; own: Float64Array[]; before: Float64Array[] } | undefined;
+  /** This step's state before advancing, kept while other synapses take their state from this one. */
+  private before: Float64Array[] | undefined;
+  /** The step index of the last advance. */
+  private advancedAt = Number.NaN;
+  private ordered: Float64Array[] | undefined;
 
   constructor(
     pre: Population,
@@ -42,6 +55,35 @@ export abstract class PreStateSynapse extends Synapse {
     this.g_post = this.postArray();
     this.scaled = new Float64Array(this.stp ? pre.num : 0);
     this.applyOutput = this.output.bind(post, this.g_post, this.name);
+    this.kinetics = { model: spec.model, params: spec.params };
+  }
+
+  /** What advance() reads besides the state, the spikes and the model's parameters (AMPA: its pulse). */
+  protected kineticsDetails(): readonly number[] {
+    return [];
+  }
+
+  override stateKey(): string | undefined {
+    if (this.stp) return undefined;
+    const { model, params } = this.kinetics;
+    return JSON.stringify([this.constructor.name, model.name, params, this.method, this.pre.offset, this.pre.num, this.delayStep, this.kineticsDetails()]);
+  }
+
+  override takeStateFrom(other: TwoEndConn | undefined): void {
+    this.before = undefined;
+    this.stateSource = undefined;
+    if (!other) return;
+    const source = other as PreStateSynapse;
+    source.before ??= source.stateArrays().map((array) => float64Array(array.length, source.pre.group.storage));
+    this.stateSource = { source, own: this.stateArrays(), before: source.before };
+  }
+
+  /** The state arrays in a fixed order (the same for two synapses of one class), listed at first use. */
+  private stateArrays(): Float64Array[] {
+    this.ordered ??= Object.keys(this.state)
+      .sort()
+      .map((v) => this.state[v]);
+    return this.ordered;
   }
 
   /** Which backend ran the state kernel ('wasm' where the presynaptic group's backend chose it); undefined before the first step. */
@@ -53,6 +95,19 @@ export abstract class PreStateSynapse extends Synapse {
     return { ...this.state, g_post: this.g_post, ...this.plasticityVariables() };
   }
 
+  /**
+   * Takes the source's state of this step when this synapse's state before the step is bit for
+   * bit the source's: the same update from the same spikes would give the same result.
+   */
+  private takeSourceState(step: number): boolean {
+    if (this.stateSource?.source.advancedAt !== step) return false;
+    const { source, own, before } = this.stateSource;
+    for (let k = 0; k < own.length; k++) if (!sameBits(own[k], before[k])) return false;
+    const mine = this.stateArrays();
+    source.stateArrays().forEach((array, k) => copy(mine[k], array));
+    return true;
+  }
+
   /** Advance the per-presynaptic state by one step, given the spikes arriving now. */
   protected abstract advance(ctx: StepContext, spikes: Int32Array): void;
 
@@ -60,7 +115,11 @@ export abstract class PreStateSynapse extends Synapse {
   protected abstract transmitted(): Float64Array;
 
   update(ctx: StepContext): void {
-    this.advance(ctx, this.spikesWithPlasticity(ctx));
+    if (!this.takeSourceState(ctx.i)) {
+      if (this.before) this.stateArrays().forEach((array, k) => copy(this.before?.[k] as Float64Array, array));
+      this.advance(ctx, this.spikesWithPlasticity(ctx));
+      this.advancedAt = ctx.i;
+    }
     let values = this.transmitted();
     if (this.stp) {
       const efficacy = this.stp.efficacy;
@@ -71,4 +130,23 @@ export abstract class PreStateSynapse extends Synapse {
     addPresynapticValues(this.g_post, values, this.conn, this.g_max);
     this.applyOutput();
   }
+}
+
+/**
+ * Whether two arrays hold the same values, -0 apart from +0: a memcmp in WebAssembly for arrays
+ * of one WebAssembly memory, else element by element (where NaN never matches).
+ */
+function sameBits(a: Float64Array, b: Float64Array): boolean {
+  const same = arenaOf(a)?.sameBits(a, b);
+  if (same !== undefined) return same;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (x !== b[i] || (x === 0 && 1 / x !== 1 / b[i])) return false;
+  }
+  return true;
+}
+
+/** destination.set(source), as a memory.copy when both live in one WebAssembly memory (set on shared memory copies element by element). */
+function copy(destination: Float64Array, source: Float64Array): void {
+  if (!arenaOf(destination)?.copy(destination, source)) destination.set(source);
 }
