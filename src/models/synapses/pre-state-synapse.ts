@@ -33,8 +33,12 @@ export abstract class PreStateSynapse extends Synapse {
    * (src/core/state-sharing.ts), with the bits of both states, array by array in the same order.
    */
   private stateSource: { source: PreStateSynapse; own: Float64Array[]; before: Float64Array[] } | undefined;
-  /** This step's state before advancing, kept while other synapses take their state from this one. */
+  /**
+   * This step's state before advancing, kept while other synapses take their state from this one
+   * (`keepsBefore`); allocated once, since the group's memory never frees an array.
+   */
   private before: Float64Array[] | undefined;
+  private keepsBefore = false;
   /** The step index of the last advance. */
   private advancedAt = Number.NaN;
   private ordered: Float64Array[] | undefined;
@@ -70,10 +74,11 @@ export abstract class PreStateSynapse extends Synapse {
   }
 
   override takeStateFrom(other: TwoEndConn | undefined): void {
-    this.before = undefined;
+    this.keepsBefore = false;
     this.stateSource = undefined;
     if (!other) return;
     const source = other as PreStateSynapse;
+    source.keepsBefore = true;
     source.before ??= source.stateArrays().map((array) => float64Array(array.length, source.pre.group.storage));
     this.stateSource = { source, own: this.stateArrays(), before: source.before };
   }
@@ -100,7 +105,7 @@ export abstract class PreStateSynapse extends Synapse {
    * bit the source's: the same update from the same spikes would give the same result.
    */
   private takeSourceState(step: number): boolean {
-    if (this.stateSource?.source.advancedAt !== step) return false;
+    if (!this.stateSource?.source.keepsBefore || this.stateSource.source.advancedAt !== step) return false;
     const { source, own, before } = this.stateSource;
     for (let k = 0; k < own.length; k++) if (!sameBits(own[k], before[k])) return false;
     const mine = this.stateArrays();
@@ -116,7 +121,7 @@ export abstract class PreStateSynapse extends Synapse {
 
   update(ctx: StepContext): void {
     if (!this.takeSourceState(ctx.i)) {
-      if (this.before) this.stateArrays().forEach((array, k) => copy(this.before?.[k] as Float64Array, array));
+      if (this.keepsBefore) this.stateArrays().forEach((array, k) => copy(this.before?.[k] as Float64Array, array));
       this.advance(ctx, this.spikesWithPlasticity(ctx));
       this.advancedAt = ctx.i;
     }
