@@ -76,7 +76,8 @@ export abstract class PreStateSynapse extends Synapse {
   override takeStateFrom(other: TwoEndConn | undefined): void {
     this.keepsBefore = false;
     this.stateSource = undefined;
-    if (!other) return;
+    // The key names the class too, but a minified bundle may give two classes one name.
+    if (other?.constructor !== this.constructor) return;
     const source = other as PreStateSynapse;
     source.keepsBefore = true;
     source.before ??= source.stateArrays().map((array) => float64Array(array.length, source.pre.group.storage));
