@@ -28,7 +28,7 @@ export class WasmArena implements StateMemory {
   readonly maximumPages = MAXIMUM_PAGES;
   readonly shared = true;
   private end = 0;
-  private ops: ArrayOps | undefined;
+  private compiledOps: ArrayOps | undefined;
 
   constructor(owner: string) {
     if (typeof SharedArrayBuffer !== 'function') {
@@ -56,7 +56,6 @@ export class WasmArena implements StateMemory {
       array.fill(0);
       return;
     }
-    this.ops ??= arrayOps(this);
     this.ops.zero(array.byteOffset, array.byteLength);
   }
 
@@ -66,7 +65,6 @@ export class WasmArena implements StateMemory {
    */
   scalar(op: InputOp, array: NumericArray, value: number): boolean {
     if (!(array instanceof Float64Array) || this.addressOf(array) === undefined) return false;
-    this.ops ??= arrayOps(this);
     this.ops.scalar(op, array.byteOffset, array.length, value);
     return true;
   }
@@ -74,16 +72,20 @@ export class WasmArena implements StateMemory {
   /** Whether two float64 arrays of this memory hold the same bits; undefined if either lives elsewhere. */
   sameBits(a: Float64Array, b: Float64Array): boolean | undefined {
     if (this.addressOf(a) === undefined || this.addressOf(b) === undefined || a.length !== b.length) return undefined;
-    this.ops ??= arrayOps(this);
     return this.ops.sameBytes(a.byteOffset, b.byteOffset, a.byteLength) === 1;
   }
 
   /** destination.set(source) as one memory.copy, for two float64 arrays of this memory; false (nothing done) otherwise. */
   copy(destination: Float64Array, source: Float64Array): boolean {
     if (this.addressOf(destination) === undefined || this.addressOf(source) === undefined || destination.length !== source.length) return false;
-    this.ops ??= arrayOps(this);
     this.ops.copy(destination.byteOffset, source.byteOffset, source.byteLength);
     return true;
+  }
+
+  /** The whole-array operations, compiled at first use. */
+  private get ops(): ArrayOps {
+    this.compiledOps ??= arrayOps(this);
+    return this.compiledOps;
   }
 
   /** The byte address of an array in this memory, or undefined if it lives elsewhere. */

@@ -30,9 +30,10 @@ export abstract class PreStateSynapse extends Synapse {
   private readonly kinetics: { readonly model: Model; readonly params: Readonly<Record<string, number>> };
   /**
    * An identical synapse earlier in the step whose updated state this one takes
-   * (src/core/state-sharing.ts), with the bits of both states, array by array in the same order.
+   * (src/core/state-sharing.ts): whether it kept this step's start, this synapse's state arrays,
+   * and the source's start and end of the step, array by array in the same order.
    */
-  private stateSource: { source: PreStateSynapse; own: Float64Array[]; before: Float64Array[] } | undefined;
+  private stateSource: { keptAt: (step: number) => boolean; own: Float64Array[]; before: Float64Array[]; after: Float64Array[] } | undefined;
   /**
    * This step's state before advancing, kept while other synapses take their state from this one
    * (`keepsBefore`); allocated once, since the group's memory never frees an array.
@@ -81,7 +82,9 @@ export abstract class PreStateSynapse extends Synapse {
     const source = other as PreStateSynapse;
     source.keepsBefore = true;
     source.before ??= source.stateArrays().map((array) => float64Array(array.length, source.pre.group.storage));
-    this.stateSource = { source, own: this.stateArrays(), before: source.before };
+    // The source's `before` and state are a step's start and end only while it keeps `before`.
+    const keptAt = (step: number) => source.keepsBefore && source.advancedAt === step;
+    this.stateSource = { keptAt, own: this.stateArrays(), before: source.before, after: source.stateArrays() };
   }
 
   /** The state arrays in a fixed order (the same for two synapses of one class), listed at first use. */
@@ -106,11 +109,10 @@ export abstract class PreStateSynapse extends Synapse {
    * bit the source's: the same update from the same spikes would give the same result.
    */
   private takeSourceState(step: number): boolean {
-    if (!this.stateSource?.source.keepsBefore || this.stateSource.source.advancedAt !== step) return false;
-    const { source, own, before } = this.stateSource;
+    if (!this.stateSource?.keptAt(step)) return false;
+    const { own, before, after } = this.stateSource;
     for (let k = 0; k < own.length; k++) if (!sameBits(own[k], before[k])) return false;
-    const mine = this.stateArrays();
-    source.stateArrays().forEach((array, k) => copy(mine[k], array));
+    for (let k = 0; k < own.length; k++) copy(own[k], after[k]);
     return true;
   }
 
@@ -122,7 +124,8 @@ export abstract class PreStateSynapse extends Synapse {
 
   update(ctx: StepContext): void {
     if (!this.takeSourceState(ctx.i)) {
-      if (this.keepsBefore) this.stateArrays().forEach((array, k) => copy(this.before?.[k] as Float64Array, array));
+      const before = this.keepsBefore ? this.before : undefined;
+      if (before) this.stateArrays().forEach((array, k) => copy(before[k], array));
       this.advance(ctx, this.spikesWithPlasticity(ctx));
       this.advancedAt = ctx.i;
     }
