@@ -69,11 +69,10 @@ export function eventsInRange(pathway: EventPathway, start: number, end: number)
  */
 export function deliverRangeEvents(events: RangeEvents, count: number): void {
   const { spikeList, preStart, preEnd, indptr, indices, weights, weight, increment } = events;
-  const listed = spikeList.subarray(0, count);
   // Spike lists are ascending, so the presynaptic population's spikes are one run of the list.
-  const to = lowerBound(listed, preEnd);
-  for (let s = lowerBound(listed, preStart); s < to; s++) {
-    const i = listed[s] - preStart;
+  const to = lowerBound(spikeList, preEnd, count);
+  for (let s = lowerBound(spikeList, preStart, count); s < to; s++) {
+    const i = spikeList[s] - preStart;
     if (weights) for (let k = indptr[i], e = indptr[i + 1]; k < e; k++) increment[indices[k]] += weights[k];
     else for (let k = indptr[i], e = indptr[i + 1]; k < e; k++) increment[indices[k]] += weight;
   }

@@ -1,7 +1,7 @@
-/** Index of the first element of an ascending array that is >= value (binary search). */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+/** Index of the first element of an ascending array (its first `length` elements) that is >= value (binary search). */
+export function lowerBound(sorted: ArrayLike<number>, value: number, length = sorted.length): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid] < value) lo = mid + 1;
