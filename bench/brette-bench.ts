@@ -13,6 +13,6 @@ export function runBrette(model: BretteModel, o: BenchOptions, fuse = true): Ben
   seedGlobal(o.seed);
   const net = buildBrette(model, o.n);
   net.net.fuseSynapses = fuse;
-  const backend = fuse ? 'float64' : 'float64, synapses not fused';
-  return timeNetwork({ model, net: net.net, counted: [net.neurons], synapses: net.synapses, dt: DT, backend, inputs: [['N.input', 20]] }, o);
+  const notes = fuse ? undefined : 'synapses not fused';
+  return timeNetwork({ model, net: net.net, counted: [net.neurons], synapses: net.synapses, dt: DT, notes, inputs: [['N.input', 20]] }, o);
 }

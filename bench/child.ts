@@ -46,6 +46,10 @@ export interface RunSpec {
   math?: string;
   /** Neurodyn's kernel threads; Brian2's OpenMP threads. */
   threads?: number;
+  /** Neurodyn in float32 storage and arithmetic. */
+  float32?: boolean;
+  /** Brian2 with float32 state. */
+  brian2Float32?: boolean;
 }
 
 function commonArgs(s: RunSpec): string[] {
@@ -61,7 +65,8 @@ function commonArgs(s: RunSpec): string[] {
 export function runNeurodyn(s: RunSpec): Promise<ChildRun> {
   const backend = s.backend === undefined ? [] : ['--backend', s.backend];
   const math = s.math === undefined ? [] : ['--math', s.math];
-  return runChild(process.execPath, ['--import', 'tsx', path.join(HERE, 'run.ts'), s.name, ...commonArgs(s), ...backend, ...math, '--json']);
+  const float32 = s.float32 ? ['--float32'] : [];
+  return runChild(process.execPath, ['--import', 'tsx', path.join(HERE, 'run.ts'), s.name, ...commonArgs(s), ...backend, ...math, ...float32, '--json']);
 }
 
 /**
@@ -70,6 +75,6 @@ export function runNeurodyn(s: RunSpec): Promise<ChildRun> {
  */
 export function runBrian2(s: RunSpec, script: readonly string[], target: string): Promise<ChildRun> {
   const [file, ...leading] = script;
-  const args = [path.join(HERE, 'brian2', file), ...leading, ...commonArgs(s), '--target', target];
+  const args = [path.join(HERE, 'brian2', file), ...leading, ...commonArgs(s), '--target', target, ...(s.brian2Float32 ? ['--float32'] : [])];
   return runChild(BRIAN2_PYTHON, args);
 }

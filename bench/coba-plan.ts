@@ -18,9 +18,12 @@ export const COBA = { V: 0, input: 1, spike: 2, spikeList: 3, tLast: 4, refracto
  * compileGroupKernel plans it: synapse steps and outputs, the membrane step (exp_auto), the
  * refractory hold, the non-finite checks, threshold, reset and spike, then the stores. Its
  * JavaScript (emitKernelJs) was checked to be character for character the fused kernel of the
- * LIF group of bench/brette.ts 'coba' (at commit 4000f10).
+ * LIF group of bench/brette.ts 'coba' (at commit 4000f10). With `float32`, the states are float32
+ * arrays and the refractory clock is marked to stay in float64, as the planner does before the
+ * float32 arithmetic rewrite (core/float32-plan.ts).
  */
-export function cobaPlan(): KernelPlan {
+export function cobaPlan(float32 = false): KernelPlan {
+  const state = float32 ? 'f32' : 'f64';
   const A = COBA;
   const synapse = (j: number, g: number, inc: number, tau: number, factor: number, output: string): KernelStatement[] => [
     load(`y${j}_c_g`, g),
@@ -32,16 +35,16 @@ export function cobaPlan(): KernelPlan {
   ];
   return {
     arrays: [
-      { name: 'V', type: 'f64' },
-      { name: 'input', type: 'f64' },
+      { name: 'V', type: state },
+      { name: 'input', type: state },
       { name: 'spike', type: 'u8' },
       { name: 'spikeList', type: 'i32' },
       { name: 't_last_spike', type: 'f64' },
       { name: 'refractory', type: 'u8' },
-      { name: '@0.g', type: 'f64' },
-      { name: '@0.$inc', type: 'f64' },
-      { name: '@1.g', type: 'f64' },
-      { name: '@1.$inc', type: 'f64' },
+      { name: '@0.g', type: state },
+      { name: '@0.$inc', type: state },
+      { name: '@1.g', type: state },
+      { name: '@1.$inc', type: state },
     ],
     clearSpikes: { flags: A.spike, list: A.spikeList },
     statesPerElement: 3,
@@ -52,7 +55,7 @@ export function cobaPlan(): KernelPlan {
       ...synapse(1, A.g1, A.inc1, 10, 0.09950166250831949, '((-80) - c_V)'),
       store(A.input, 'c_input'),
       load('tLast', A.tLast),
-      let_('refr', '(t - tLast) <= 5.0000001'),
+      { kind: 'let', local: 'refr', value: parseExpression('(t - tLast) <= 5.0000001'), wide: true },
       let_('s_f_V', '(((-c_V) + (-60)) + c_input) / 20'),
       let_('s_next_V', 'c_V + 0.09975041614635376 * s_f_V'),
       let_('n_V', 's_next_V'),
@@ -61,7 +64,7 @@ export function cobaPlan(): KernelPlan {
       check('y1_n_g', 2),
       check('n_V', 0),
       let_('spk', 'n_V >= (-50)'),
-      if_('spk', [set('n_V', '-60'), store(A.tLast, 't'), { kind: 'spike', flags: A.spike, list: A.spikeList }]),
+      if_('spk', [set('n_V', '-60'), { kind: 'store', array: A.tLast, value: parseExpression('t'), wide: true }, { kind: 'spike', flags: A.spike, list: A.spikeList }]),
       store(A.V, 'n_V'),
       store(A.g0, 'y0_n_g'),
       store(A.inc0, '0'),

@@ -50,5 +50,5 @@ export function runCobahh(o: BenchOptions): BenchResult {
   const Isyn = new Exponential(N.slice(nE), N, new FixedProb(prob), { g_max: SYN.wi, tau: SYN.tau_i, output: new COBA({ E: SYN.E_i }) });
   const net = new Network({ N, Esyn, Isyn });
   const synapses = Esyn.conn.numConnections + Isyn.conn.numConnections;
-  return timeNetwork({ model: 'cobahh', net, counted: [N], synapses, dt: DT, backend: 'float64' }, o);
+  return timeNetwork({ model: 'cobahh', net, counted: [N], synapses, dt: DT }, o);
 }

@@ -25,5 +25,5 @@ export function runDecisionMaking(o: BenchOptions): BenchResult {
   const counted = ['A', 'B', 'N', 'I'].map((name) => members.get(name)).filter((g): g is NeuGroup => g instanceof NeuGroup);
   let synapses = 0;
   for (const member of members.values()) if (member instanceof TwoEndConn) synapses += member.conn.numConnections;
-  return timeNetwork({ model: 'decision-making', net, counted, synapses, dt: DT, backend: 'float64' }, o);
+  return timeNetwork({ model: 'decision-making', net, counted, synapses, dt: DT }, o);
 }

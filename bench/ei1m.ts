@@ -1,7 +1,7 @@
 import { Runner } from '../src/runner/runner.js';
 import { buildEi1m, EI1M_DT } from '../src/examples/ei-1m-net.js';
 import { type BenchOptions, type BenchResult, peakRssMb, round } from './result.js';
-import { kernelBackends } from './network-bench.js';
+import { kernelBackends, precisionLabel } from './network-bench.js';
 
 /**
  * Seed 001's "Simulating 1-million-neuron networks" (src/examples/ei-1m-net.ts) with N = 4000 *
@@ -28,7 +28,7 @@ export function runEi1m(o: BenchOptions): BenchResult {
     synapses_stored: 0,
     duration_ms: o.duration,
     dt_ms: EI1M_DT,
-    backend: `${kernelBackends([N])}-float64, connectivity generated on the fly`,
+    backend: `${kernelBackends([N])}-${precisionLabel()}, connectivity generated on the fly`,
     threads: 1,
     seed: o.seed,
     wall_run_s: round(wallRun, 3),

@@ -4,6 +4,8 @@ import type { NeuGroup } from '../src/core/neu-group.js';
 import { KernelThreads } from '../src/parallel/kernel-threads.js';
 import { Runner } from '../src/runner/runner.js';
 import { getMathMode } from '../src/core/math-mode.js';
+import { getArithmetic } from '../src/core/arithmetic.js';
+import { getDType } from '../src/core/dtype.js';
 import { type BenchOptions, type BenchResult, peakRssMb, round } from './result.js';
 
 export interface NetworkBench {
@@ -13,8 +15,8 @@ export interface NetworkBench {
   counted: readonly NeuGroup[];
   synapses: number;
   dt: number;
-  /** Storage and notes; the kernel backends that ran are put in front. */
-  backend: string;
+  /** What else the run's label should say ('synapses not fused'); the kernel backends and the precision are put in front. */
+  notes?: string;
   /** Constant inputs, as Runner's `inputs` option takes them. */
   inputs?: [string, number][];
 }
@@ -50,7 +52,7 @@ export function timeNetwork(b: NetworkBench, o: BenchOptions): BenchResult {
     synapses: b.synapses,
     duration_ms: o.duration,
     dt_ms: b.dt,
-    backend: `${kernelBackends(b.counted)}-${b.backend}${getMathMode() === 'fast' ? '-fast-math' : ''}`,
+    backend: `${kernelBackends(b.counted)}-${precisionLabel()}${b.notes ? `, ${b.notes}` : ''}`,
     threads,
     seed: o.seed,
     wall_run_s: round(wallRun, 4),
@@ -62,6 +64,11 @@ export function timeNetwork(b: NetworkBench, o: BenchOptions): BenchResult {
     rate_hz: round(spikes / size / (o.duration / 1000), 4),
     peak_rss_mb: peakRssMb(),
   };
+}
+
+/** The storage type, the arithmetic (when float32) and the math mode (when fast) the run used. */
+export function precisionLabel(): string {
+  return `${getDType()}${getArithmetic() === 'float32' ? '-float32-arithmetic' : ''}${getMathMode() === 'fast' ? '-fast-math' : ''}`;
 }
 
 /** The backends the counted groups' kernels ran on ('js', 'wasm', or 'js+wasm'). */

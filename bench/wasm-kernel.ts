@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { cobaPlan, COBA, load, store } from './coba-plan.js';
 import type { ArrayType, GroupKernel, KernelPlan } from '../src/core/kernel-ir.js';
 import { compileKernelJs } from '../src/core/kernel-js.js';
+import { float32Plan } from '../src/core/float32-plan.js';
 import { streamFor } from '../src/core/random.js';
 import { WasmArena } from '../src/wasm/arena.js';
 import { compileKernelWasm } from '../src/wasm/kernel-wasm.js';
@@ -15,7 +16,8 @@ import { compileKernelWasm } from '../src/wasm/kernel-wasm.js';
  *    to the input before each step (outside the timing);
  * 2. the cost of one Math.exp call: a kernel storing exp(x) against one storing x * 1.0001.
  * 'wasm-f32x4-prototype' (N <= 4000, a multiple of 4) is the hand-written float32 version of the
- * COBA kernel in bench/prototypes/, for what a float32 compute mode would give.
+ * COBA kernel in bench/prototypes/; 'wasm-float32' the generated kernel under float32 arithmetic
+ * (src/core/arithmetic.ts), whose four-lane loop is what the prototype measured beforehand.
  * 'js' runs the JavaScript kernel on arrays over ordinary ArrayBuffers, 'js-shared' on arrays in a
  * shared WebAssembly memory (groups keep their arrays in shared memory by default), 'wasm' the
  * WebAssembly kernel on those.
@@ -25,8 +27,8 @@ const n = Number(process.argv[2] ?? 4000);
 const blocks = Number(process.argv[3] ?? 15);
 const stepsPerBlock = Number(process.argv[4] ?? 250);
 const BACKENDS = ['js', 'js-shared', 'wasm'] as const;
-type Variant = (typeof BACKENDS)[number] | 'wasm-f32x4-prototype';
-const COBA_VARIANTS: readonly Variant[] = n <= 4000 && n % 4 === 0 ? [...BACKENDS, 'wasm-f32x4-prototype'] : BACKENDS;
+type Variant = (typeof BACKENDS)[number] | 'wasm-float32' | 'wasm-f32x4-prototype';
+const COBA_VARIANTS: readonly Variant[] = [...BACKENDS, 'wasm-float32', ...(n <= 4000 && n % 4 === 0 ? (['wasm-f32x4-prototype'] as const) : [])];
 
 type KernelArray = Float64Array | Float32Array | Uint8Array | Int32Array;
 interface ArrayConstructor {
@@ -81,7 +83,7 @@ function prepare(plan: KernelPlan, variant: Variant, fill: (array: number, k: nu
     for (let k = 0; k < n; k++) array[k] = fill(i, k);
   });
   const kernel: GroupKernel =
-    variant === 'wasm'
+    variant === 'wasm' || variant === 'wasm-float32'
       ? compileKernelWasm(
           plan,
           arena,
@@ -101,7 +103,8 @@ function cpuMicroseconds(f: () => void): number {
 
 function cobaRunner(variant: Variant) {
   const rng = streamFor(1);
-  const { arrays, kernel } = prepare(cobaPlan(), variant, (array) => (array === COBA.V ? -60 + 10 * rng.random() : array === COBA.tLast ? -1e7 : 0));
+  const plan = variant === 'wasm-float32' ? float32Plan(cobaPlan(true)) : cobaPlan();
+  const { arrays, kernel } = prepare(plan, variant, (array) => (array === COBA.V ? -60 + 10 * rng.random() : array === COBA.tLast ? -1e7 : 0));
   const input = arrays[COBA.input];
   let step = 0;
   let previous = 0;

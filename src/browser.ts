@@ -45,6 +45,7 @@ export { getDt, setDt, type StepContext } from './core/context.js';
 export { getDType, setDType } from './core/dtype.js';
 export { type Backend, getBackend, setBackend } from './core/backend.js';
 export { getMathMode, type MathMode, setMathMode } from './core/math-mode.js';
+export { type Arithmetic, getArithmetic, setArithmetic } from './core/arithmetic.js';
 export { RandomStream, seed } from './core/random.js';
 export { type Matrix2D } from './core/matrix.js';
 export * from './core/errors.js';

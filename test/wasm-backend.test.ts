@@ -11,7 +11,7 @@ import { Uniform } from '../src/init/index.js';
 import { HH, Izhikevich, LIF } from '../src/models/neurons/index.js';
 import { Exponential, NMDA } from '../src/models/synapses/index.js';
 import { COBA } from '../src/models/synouts/syn-out.js';
-import { flagArray, float64Array } from '../src/core/matrix.js';
+import { flagArray, floatArray } from '../src/core/matrix.js';
 import { KernelThreads } from '../src/parallel/kernel-threads.js';
 import { WasmArena } from '../src/wasm/arena.js';
 import { Runner } from '../src/runner/runner.js';
@@ -108,14 +108,18 @@ describe('the WebAssembly backend of group kernels', () => {
     const arena = new WasmArena('test');
     const start = [0, -0, 1.5, -3, NaN, Infinity, 1e-310, 7];
     const reference = { '=': (_: number, v: number) => v, '+': (x: number, v: number) => x + v, '-': (x: number, v: number) => x - v, '*': (x: number, v: number) => x * v, '/': (x: number, v: number) => x / v };
-    for (const op of ['=', '+', '-', '*', '/'] as const) {
-      for (const value of [2.5, -0, NaN, 3e-320, -Infinity]) {
-        const array = float64Array(start.length, arena);
-        array.set(start);
-        expect(arena.scalar(op, array, value)).toBe(true);
-        start.forEach((x, i) => expect(Object.is(array[i], reference[op](x, value)), `${x} ${op} ${value}`).toBe(true));
-        arena.zero(array);
-        expect(Array.from(array).every((x) => Object.is(x, 0))).toBe(true);
+    for (const dtype of ['float64', 'float32'] as const) {
+      // A Float32Array stores the float64 result rounded to float32.
+      const stored = dtype === 'float64' ? (x: number) => x : Math.fround;
+      for (const op of ['=', '+', '-', '*', '/'] as const) {
+        for (const value of [2.5, -0, NaN, 3e-320, -Infinity, 0.1]) {
+          const array = floatArray(dtype, start.length, arena);
+          array.set(start);
+          expect(arena.scalar(op, array, value)).toBe(true);
+          start.forEach((x, i) => expect(Object.is(array[i], stored(reference[op](stored(x), value))), `${dtype}: ${x} ${op} ${value}`).toBe(true));
+          arena.zero(array);
+          expect(Array.from(array).every((x) => Object.is(x, 0))).toBe(true);
+        }
       }
     }
     expect(arena.scalar('+', new Float64Array(3), 1)).toBe(false);

@@ -6,6 +6,8 @@ import { streamFor } from '../src/core/random.js';
 import { call, num } from '../src/expr/ast.js';
 import { compileKernelWasm, wasmUnsupported } from '../src/wasm/kernel-wasm.js';
 import { pairsUnsupported } from '../src/wasm/kernel-pairs.js';
+import { quadLoopUnsupported } from '../src/wasm/kernel-quads.js';
+import { float32Plan } from '../src/core/float32-plan.js';
 import { wasmKernelFor } from '../src/wasm/kernel-for.js';
 import { WasmArena } from '../src/wasm/arena.js';
 import { float64Array, floatArray } from '../src/core/matrix.js';
@@ -67,9 +69,9 @@ function expectSame(plan: KernelPlan, wasm: KernelArray[], js: KernelArray[], wh
 }
 
 /** Runs the COBA plan like the benchmark: 20 added to the input each step, random synaptic events. */
-function runCoba(n: number, steps: number, start = 0) {
+function runCoba(n: number, steps: number, start = 0, plan = cobaPlan()) {
   const init = streamFor(7);
-  const both = twoBackends(cobaPlan(), n, (array, _type, k) =>
+  const both = twoBackends(plan, n, (array, _type, k) =>
     array === COBA.V ? -60 + 10 * init.random() : array === COBA.tLast ? -1e7 : array === COBA.g0 ? k * 1e-3 : 0,
   );
   const events = streamFor(8);
@@ -382,5 +384,99 @@ describe('WebAssembly group kernels', () => {
     expect(() => compileKernelWasm(plan, memory, addresses)).not.toThrow();
     addresses[COBA.V] += 4;
     expect(() => compileKernelWasm(plan, memory, addresses)).toThrow(/array 'V' \(f64\) at address 4 is not aligned to 8 bytes/);
+  });
+});
+
+describe('WebAssembly group kernels under float32 arithmetic (four float32 lanes)', () => {
+  const cobaF32 = () => float32Plan(cobaPlan(true));
+  const quadReason = (plan: KernelPlan) =>
+    quadLoopUnsupported({ plan, addresses: plan.arrays.map(() => 0), local: () => 0, imports: new Map([['exp', 0], ['expm1', 1]]), k: 0, count: 0, n: 0, t: 0 });
+
+  it('run the fused COBA kernel bit-identically to JavaScript, with sizes and starts that leave pairs and single elements', () => {
+    expect(quadReason(cobaF32())).toBeUndefined();
+    expect(quadReason(cobaPlan())).toBeDefined();
+    for (const [n, start] of [
+      [300, 0],
+      [203, 121],
+      [7, 2],
+    ] as const) {
+      const { both, results, spikes } = runCoba(n, 1200, start, cobaF32());
+      for (const [i, [wasm, js]] of results.entries()) expect(wasm, `step ${i}`).toBe(js);
+      if (n === 300) expect(spikes).toBeGreaterThan(300);
+      expectSame(cobaF32(), both.wasmArrays, both.jsArrays, `${n} elements from ${start}`);
+      expect(both.dirtyGuard()).toBe(-1);
+    }
+  });
+
+  it('return the failure code of the first non-finite state and leave the rest of its quad as JavaScript does', () => {
+    const plan = cobaF32();
+    for (const [array, k, state] of [
+      [COBA.V, 37, 0],
+      [COBA.g0, 5, 1],
+      [COBA.inc1, 90, 2],
+    ] as const) {
+      // Conductances, so that the input stored before the checks differs from the one loaded.
+      const both = twoBackends(plan, 100, (a, _type, i) => (a === COBA.V ? -55 : a === COBA.tLast ? -1e7 : a === COBA.input ? i : a === COBA.g0 ? 0.5 : 0));
+      both.wasmArrays[array][k] = both.jsArrays[array][k] = array === COBA.inc1 ? Infinity : NaN;
+      expect(both.step(1, 0)).toEqual([-(1 + k * 3 + state), -(1 + k * 3 + state)]);
+      expectSame(plan, both.wasmArrays, both.jsArrays, `after the failure at ${k}`);
+    }
+  });
+
+  it('compute float32 operations, exp, expm1, selections, comparisons and flags over special values like JavaScript', () => {
+    const special = [NaN, -0, 0, 1, -1, 0.5, -2.5, 1e-40, 3.7e5, Infinity, -Infinity, Math.fround(Math.PI), 88.7, -103.5, 1e-8];
+    const n = special.length ** 2 + 3;
+    const outputs = [
+      'x + y',
+      'x - y * 0.1',
+      'x / y',
+      'sqrt(x) + abs(y)',
+      'floor(x) + ceil(y) + int(x * 3.3)',
+      'sign(x) - sign(y)',
+      'min(x, y) + max(y, -0)',
+      'clip(x, y, 1)',
+      'where(x > y, x / y, y - x)',
+      'exp(x) + expm1(y)',
+      'exp(x * 0.01)',
+      '(x > 0) + (y <= 0) * 2',
+      't * x + p',
+    ];
+    const flags = ['x > y', 'not (x <= y)', 'x == y', '(x > 0) != (y > 0)', 'x', 't - p > 3'];
+    const plan = float32Plan({
+      arrays: [
+        { name: 'x', type: 'f32' },
+        { name: 'y', type: 'f32' },
+        { name: 'p', type: 'f64' },
+        ...outputs.map((_, i) => ({ name: `out${i}`, type: 'f32' as const })),
+        ...flags.map((_, i) => ({ name: `flag${i}`, type: 'u8' as const })),
+        { name: 'wide', type: 'f64' },
+      ],
+      statesPerElement: 1,
+      body: [
+        load('x', 0),
+        load('y', 1),
+        load('p', 2),
+        ...outputs.map((e, i) => store(3 + i, e)),
+        ...flags.map((e, i) => store(3 + outputs.length + i, e)),
+        let_('r', 'x * 2'),
+        if_('x > 1', [set('r', 'r + y')]),
+        store(3, 'r'),
+        store(3 + outputs.length + flags.length, 'r * 1.5'),
+      ],
+    });
+    expect(quadReason(plan)).toBeUndefined();
+    const both = twoBackends(plan, n, (array, _type, k) =>
+      array === 0 ? special[k % special.length] : array === 1 ? special[Math.floor(k / special.length) % special.length] : array === 2 ? k * 0.37 : 0,
+    );
+    expect(both.step(1234.5, 0)).toEqual([0, 0]);
+    expectSame(plan, both.wasmArrays, both.jsArrays, 'over all pairs of special values');
+    // Against float32 arithmetic directly: x / y and exp rounded from Math.exp.
+    const f = Math.fround;
+    for (let k = 0; k < n; k++) {
+      const [x, y] = [both.wasmArrays[0][k], both.wasmArrays[1][k]];
+      expect(Object.is(both.wasmArrays[5][k], f(x / y)), `${x} / ${y}`).toBe(true);
+      expect(Object.is(both.wasmArrays[13][k], f(Math.exp(f(x * f(0.01))))), `exp(${x} * 0.01)`).toBe(true);
+    }
+    expect(both.dirtyGuard()).toBe(-1);
   });
 });

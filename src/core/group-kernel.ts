@@ -12,6 +12,8 @@ import { type Model, NOISE, usesNoise } from './model.js';
 import type { EventPathway } from './range-events.js';
 import { ParameterError } from './errors.js';
 import { getMathMode } from './math-mode.js';
+import { getArithmetic } from './arithmetic.js';
+import { float32Plan } from './float32-plan.js';
 import { resolveMethod } from '../integrators/methods.js';
 
 export interface CompiledGroupKernel {
@@ -155,10 +157,10 @@ export function planGroupKernel(
       const condition = fold(substitute(refractoryCondition, (name) => (name === 'dt' ? num(dt) : undefined)));
       const resolve = (name: string) => (name === LAST_SPIKE_TIME ? sym('tLast') : resolveWith(current)(name));
       // not(not(x)) is JavaScript's Boolean(x): a number is true when neither 0 nor NaN.
-      body.push({ kind: 'let', local: 'refr', value: not(not(resolveSymbols(condition, resolve, `${model.name} refractory condition`))) });
+      body.push({ kind: 'let', local: 'refr', value: not(not(resolveSymbols(condition, resolve, `${model.name} refractory condition`))), wide: true });
     } else {
       const limit = (refractoryPeriod as number) + REFRACTORY_SLACK * dt;
-      body.push({ kind: 'let', local: 'refr', value: bin('<=', bin('-', sym('t'), sym('tLast')), num(limit)) });
+      body.push({ kind: 'let', local: 'refr', value: bin('<=', bin('-', sym('t'), sym('tLast')), num(limit)), wide: true });
     }
   }
 
@@ -193,7 +195,7 @@ export function planGroupKernel(
     body.push({ kind: 'let', local: 'spk', value: test });
     const onSpike: KernelStatement[] = [];
     for (const [v, value] of model.reset) onSpike.push({ kind: 'set', local: next(v), value: resolveSymbols(fold(value), resolveWith(next), `${model.name} reset`) });
-    if (hasRefractory) onSpike.push({ kind: 'store', array: arrayOf(LAST_SPIKE_TIME), value: sym('t') });
+    if (hasRefractory) onSpike.push({ kind: 'store', array: arrayOf(LAST_SPIKE_TIME), value: sym('t'), wide: true });
     onSpike.push({ kind: 'spike', flags: arrayOf(SPIKE_ARRAY), list: arrayOf(SPIKE_LIST) });
     body.push({ kind: 'if', condition: spk, then: onSpike });
   }
@@ -204,7 +206,8 @@ export function planGroupKernel(
 
   const clearSpikes = hasThreshold ? { flags: arrayOf(SPIKE_ARRAY), list: arrayOf(SPIKE_LIST) } : undefined;
   const rewrite = getMathMode() === 'fast' ? (e: Expr) => reciprocalDivisions(expandIntegerPowers(e)) : expandIntegerPowers;
-  return { arrays, clearSpikes, statesPerElement: numStates, body: body.map((s) => rewritten(s, rewrite)) };
+  const plan = { arrays, clearSpikes, statesPerElement: numStates, body: body.map((s) => rewritten(s, rewrite)) };
+  return getArithmetic() === 'float32' ? float32Plan(plan) : plan;
 }
 
 /**

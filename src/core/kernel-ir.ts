@@ -10,7 +10,8 @@ import type { FloatArray, NumericArray } from './matrix.js';
  *
  * The kernel runs `body` once per element k in [start, n). Expressions are the model AST, whose
  * symbols are the plan's locals (declared by an earlier statement) and the kernel parameter `t`
- * (the time at the start of the step, ms). Every number is a float64; comparisons and `not` give
+ * (the time at the start of the step, ms). Every number is a float64 (float32 arithmetic is a
+ * rewrite of the plan that rounds each result, core/float32-plan.ts); comparisons and `not` give
  * booleans, `and` and `or` give their deciding operand (JavaScript's `&&` and `||`), and a boolean
  * used as a number is 0 or 1 (JavaScript's rules: a number used as a condition is true when it is
  * neither 0 nor NaN).
@@ -35,13 +36,14 @@ export type KernelStatement =
   | { readonly kind: 'load'; readonly local: string; readonly array: number }
   /**
    * Declares `local = value`. With `round32`, the value is rounded to float32 (Math.fround), as a
-   * float32 array would store it.
+   * float32 array would store it. `wide` keeps the value in float64 under float32 arithmetic
+   * (core/float32-plan.ts): the refractory clock.
    */
-  | { readonly kind: 'let'; readonly local: string; readonly value: Expr; readonly round32?: boolean }
+  | { readonly kind: 'let'; readonly local: string; readonly value: Expr; readonly round32?: boolean; readonly wide?: boolean }
   /** Assigns a new value to a local declared earlier (same type). */
   | { readonly kind: 'set'; readonly local: string; readonly value: Expr; readonly round32?: boolean }
   /** `arrays[array][k] = value`: rounded to float32 for f32 arrays, a boolean stored as 0/1 for u8 flags. */
-  | { readonly kind: 'store'; readonly array: number; readonly value: Expr }
+  | { readonly kind: 'store'; readonly array: number; readonly value: Expr; readonly wide?: boolean }
   | { readonly kind: 'if'; readonly condition: Expr; readonly then: readonly KernelStatement[] }
   /**
    * If the float local is NaN or infinite, the kernel stops and returns -(1 + k * statesPerElement + state):

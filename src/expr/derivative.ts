@@ -63,6 +63,9 @@ function dCall(e: Extract<Expr, { kind: 'call' }>, x: string): Expr {
       return div(du, add(num(1), u));
     case 'sqrt':
       return div(du, mul(num(2), e));
+    case 'fround':
+      // Rounding is the identity up to the float32 grid.
+      return du;
     case 'sin':
       return mul(call('cos', u), du);
     case 'cos':

@@ -44,6 +44,8 @@ export const MATH_FUNCTIONS: Readonly<Record<string, MathFunction>> = Object.fre
   floor: unary(Math.floor, 'floor'),
   ceil: unary(Math.ceil, 'ceil'),
   sign: unary(Math.sign, 'sign'),
+  /** The nearest float32 (Math.fround): float32 arithmetic (core/arithmetic.ts) rounds every operation with it. */
+  fround: unary(Math.fround, 'fround'),
   min: { arity: 2, js: ([a, b]) => `Math.min(${a}, ${b})`, evaluate: Math.min },
   max: { arity: 2, js: ([a, b]) => `Math.max(${a}, ${b})`, evaluate: Math.max },
   clip: {

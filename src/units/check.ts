@@ -35,7 +35,7 @@ export interface Inferred {
   readonly boolean: boolean;
 }
 
-const SAME_DIMENSION_FUNCTIONS = new Set(['abs', 'floor', 'ceil', 'int', 'min', 'max', 'clip']);
+const SAME_DIMENSION_FUNCTIONS = new Set(['abs', 'floor', 'ceil', 'int', 'min', 'max', 'clip', 'fround']);
 const DIMENSIONLESS_FUNCTIONS = new Set(['exp', 'expm1', 'log', 'log1p', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh']);
 
 export function columnOf(expr: Expr): string {

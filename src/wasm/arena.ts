@@ -60,12 +60,13 @@ export class WasmArena implements StateMemory {
   }
 
   /**
-   * x op= value on every element of a float64 array of this memory, in WebAssembly; false (and
+   * x op= value on every element of a float array of this memory, in WebAssembly; false (and
    * nothing done) for any other array.
    */
   scalar(op: InputOp, array: NumericArray, value: number): boolean {
-    if (!(array instanceof Float64Array) || this.addressOf(array) === undefined) return false;
-    this.ops.scalar(op, array.byteOffset, array.length, value);
+    const type = array instanceof Float64Array ? 'f64' : array instanceof Float32Array ? 'f32' : undefined;
+    if (type === undefined || this.addressOf(array) === undefined) return false;
+    this.ops.scalar(op, type, array.byteOffset, array.length, value);
     return true;
   }
 

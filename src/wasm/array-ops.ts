@@ -3,16 +3,17 @@ import type { KernelMemory } from './kernel-wasm.js';
 import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op } from './binary.js';
 
 /**
- * Whole-array operations on the float64 arrays of a WebAssembly memory, for the work the runner
+ * Whole-array operations on the float arrays of a WebAssembly memory, for the work the runner
  * does on every step outside the kernels: clearing inputs (memory.fill, a memset, where
  * TypedArray.prototype.fill on shared memory goes element by element) and applying a constant
  * input (a WebAssembly loop, about five times faster than the same loop in JavaScript here); and
  * comparing and copying arrays bit for bit (synapses taking a state, src/core/state-sharing.ts).
- * The arithmetic is the same float64 operation as in JavaScript, so the values are the same.
+ * The arithmetic is the same float64 operation as in JavaScript (on a float32 array: the element
+ * widened, the float64 operation, the result rounded to float32), so the values are the same.
  */
 export interface ArrayOps {
   zero(byteOffset: number, bytes: number): void;
-  scalar(op: InputOp, byteOffset: number, length: number, value: number): void;
+  scalar(op: InputOp, type: 'f64' | 'f32', byteOffset: number, length: number, value: number): void;
   /** 1 when the bytes at the two addresses are the same, else 0 (`bytes` a multiple of 8). */
   sameBytes(a: number, b: number, bytes: number): number;
   copy(destination: number, source: number, bytes: number): void;
@@ -41,20 +42,32 @@ const ARITHMETIC: Readonly<Record<Exclude<InputOp, '='>, number>> = { '+': Op.f6
 /** Every input operation: '=' and the arithmetic ones. */
 const OPS: readonly InputOp[] = ['=', ...(Object.keys(ARITHMETIC) as InputOp[])];
 
+const SCALAR_TYPES = ['f64', 'f32'] as const;
+
 // Parameters of the scalar functions: address, length, value; then the end address.
 const [ADDRESS, LENGTH, VALUE, END] = [0, 1, 2, 3];
 
-/** for (p = address; p < address + 8 * length; p += 8) f64[p] = f64[p] op value (or = value). */
-function scalarLoop(op: InputOp): ByteWriter {
+/**
+ * for (p = address; p < address + size * length; p += size) x[p] = x[p] op value (or = value),
+ * with x float64 (size 8) or float32 (size 4, widened and rounded as a Float32Array does).
+ */
+function scalarLoop(op: InputOp, type: 'f64' | 'f32'): ByteWriter {
+  const size = type === 'f64' ? 8 : 4;
+  const align = type === 'f64' ? 3 : 2;
   const w = new ByteWriter();
-  w.byte(Op.local_get).u32(ADDRESS).byte(Op.local_get).u32(LENGTH).byte(Op.i32_const).i32(8).byte(Op.i32_mul).byte(Op.i32_add).byte(Op.local_set).u32(END);
+  w.byte(Op.local_get).u32(ADDRESS).byte(Op.local_get).u32(LENGTH).byte(Op.i32_const).i32(size).byte(Op.i32_mul).byte(Op.i32_add).byte(Op.local_set).u32(END);
   w.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
   w.byte(Op.local_get).u32(ADDRESS).byte(Op.local_get).u32(END).byte(Op.i32_ge_u).byte(Op.br_if).u32(1);
   w.byte(Op.local_get).u32(ADDRESS);
   if (op === '=') w.byte(Op.local_get).u32(VALUE);
-  else w.byte(Op.local_get).u32(ADDRESS).byte(Op.f64_load).u32(3).u32(0).byte(Op.local_get).u32(VALUE).byte(ARITHMETIC[op]);
-  w.byte(Op.f64_store).u32(3).u32(0);
-  w.byte(Op.local_get).u32(ADDRESS).byte(Op.i32_const).i32(8).byte(Op.i32_add).byte(Op.local_set).u32(ADDRESS);
+  else {
+    w.byte(Op.local_get).u32(ADDRESS).byte(type === 'f64' ? Op.f64_load : Op.f32_load).u32(align).u32(0);
+    if (type === 'f32') w.byte(Op.f64_promote_f32);
+    w.byte(Op.local_get).u32(VALUE).byte(ARITHMETIC[op]);
+  }
+  if (type === 'f32') w.byte(Op.f32_demote_f64);
+  w.byte(type === 'f64' ? Op.f64_store : Op.f32_store).u32(align).u32(0);
+  w.byte(Op.local_get).u32(ADDRESS).byte(Op.i32_const).i32(size).byte(Op.i32_add).byte(Op.local_set).u32(ADDRESS);
   w.byte(Op.br).u32(0).byte(Op.end).byte(Op.end).byte(Op.end);
   return w;
 }
@@ -73,16 +86,16 @@ export function arrayOps(memory: KernelMemory): ArrayOps {
     memoryImport: { module: 'env', name: 'memory', minimumPages: 0, maximumPages: memory.maximumPages, shared: memory.shared },
     functions: [
       { type: 0, locals: [], code: zero, export: 'zero' },
-      ...OPS.map((op) => ({ type: 1, locals: [I32] as const, code: scalarLoop(op), export: op })),
+      ...OPS.flatMap((op) => SCALAR_TYPES.map((type) => ({ type: 1, locals: [I32] as const, code: scalarLoop(op, type), export: `${type}${op}` }))),
       { type: 2, locals: [], code: sameBytesLoop(), export: 'sameBytes' },
       { type: 3, locals: [], code: copy, export: 'copy' },
     ],
   });
   const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: memory.memory } }).exports;
-  const scalar = Object.fromEntries(OPS.map((op) => [op, exports[op]])) as Record<InputOp, (address: number, length: number, value: number) => void>;
+  const scalar = exports as Record<string, (address: number, length: number, value: number) => void>;
   return {
     zero: exports.zero as ArrayOps['zero'],
-    scalar: (op, byteOffset, length, value) => scalar[op](byteOffset, length, value),
+    scalar: (op, type, byteOffset, length, value) => scalar[`${type}${op}`](byteOffset, length, value),
     sameBytes: exports.sameBytes as ArrayOps['sameBytes'],
     copy: exports.copy as ArrayOps['copy'],
   };

@@ -101,10 +101,20 @@ export const Simd = {
   v128_const: 0x0c,
   i8x16_shuffle: 0x0d,
   i64x2_splat: 0x12,
+  f32x4_splat: 0x13,
   f64x2_splat: 0x14,
   i32x4_extract_lane: 0x1b,
+  f32x4_extract_lane: 0x1f,
   f64x2_extract_lane: 0x21,
   f64x2_replace_lane: 0x22,
+  i32x4_eq: 0x37,
+  i32x4_ne: 0x38,
+  f32x4_eq: 0x41,
+  f32x4_ne: 0x42,
+  f32x4_lt: 0x43,
+  f32x4_gt: 0x44,
+  f32x4_le: 0x45,
+  f32x4_ge: 0x46,
   f64x2_eq: 0x47,
   f64x2_ne: 0x48,
   f64x2_lt: 0x49,
@@ -118,14 +128,21 @@ export const Simd = {
   v128_bitselect: 0x52,
   v128_any_true: 0x53,
   v128_store16_lane: 0x59,
+  v128_store32_lane: 0x5a,
   v128_store64_lane: 0x5b,
+  v128_load32_zero: 0x5c,
   v128_load64_zero: 0x5d,
   f32x4_demote_f64x2_zero: 0x5e,
   f64x2_promote_low_f32x4: 0x5f,
   i8x16_neg: 0x61,
+  i8x16_narrow_i16x8_s: 0x65,
+  f32x4_ceil: 0x67,
+  f32x4_floor: 0x68,
+  f32x4_trunc: 0x69,
   f64x2_ceil: 0x74,
   f64x2_floor: 0x75,
   f64x2_trunc: 0x7a,
+  i16x8_narrow_i32x4_s: 0x85,
   i16x8_extend_low_i8x16_u: 0x89,
   i32x4_extend_low_i16x8_u: 0xa9,
   i64x2_all_true: 0xc3,
@@ -134,6 +151,15 @@ export const Simd = {
   i64x2_add: 0xce,
   i64x2_eq: 0xd6,
   i64x2_ne: 0xd7,
+  f32x4_abs: 0xe0,
+  f32x4_neg: 0xe1,
+  f32x4_sqrt: 0xe3,
+  f32x4_add: 0xe4,
+  f32x4_sub: 0xe5,
+  f32x4_mul: 0xe6,
+  f32x4_div: 0xe7,
+  f32x4_min: 0xe8,
+  f32x4_max: 0xe9,
   f64x2_abs: 0xec,
   f64x2_neg: 0xed,
   f64x2_sqrt: 0xef,
@@ -143,6 +169,7 @@ export const Simd = {
   f64x2_div: 0xf3,
   f64x2_min: 0xf4,
   f64x2_max: 0xf5,
+  f32x4_convert_i32x4_u: 0xfb,
   i32x4_trunc_sat_f64x2_s_zero: 0xfc,
   f64x2_convert_low_i32x4_s: 0xfe,
   f64x2_convert_low_i32x4_u: 0xff,
@@ -203,6 +230,14 @@ export class ByteWriter {
     return this.raw(new Uint8Array(view.buffer));
   }
 
+  /** A float32 in IEEE 754 little-endian bytes; `value` must be one (Math.fround(value) === value). */
+  f32(value: number): this {
+    if (!Object.is(Math.fround(value), value) && !Number.isNaN(value)) throw new RangeError(`not a float32: ${value}`);
+    const view = new DataView(new ArrayBuffer(4));
+    view.setFloat32(0, value, true);
+    return this.raw(new Uint8Array(view.buffer));
+  }
+
   /** A name: its UTF-8 bytes as a vector. */
   name(text: string): this {
     const utf8 = new TextEncoder().encode(text);
@@ -257,9 +292,10 @@ export interface FunctionDefinition {
   readonly export?: string;
 }
 
-/** A mutable v128 global of two float64 lanes, both `value`. */
-export interface LanePairGlobal {
+/** A mutable v128 global of equal lanes, each `value`: two float64 or four float32 (`value` is one). */
+export interface LaneGlobal {
   readonly value: number;
+  readonly lanes: 'f64x2' | 'f32x4';
 }
 
 export interface ModuleDescription {
@@ -269,7 +305,7 @@ export interface ModuleDescription {
   readonly memoryImport?: MemoryImport;
   readonly functions: readonly FunctionDefinition[];
   /** Global indices 0.. in this order. */
-  readonly globals?: readonly LanePairGlobal[];
+  readonly globals?: readonly LaneGlobal[];
 }
 
 const SECTION = { type: 1, import: 2, function: 3, global: 6, export: 7, code: 10 } as const;
@@ -308,7 +344,12 @@ export function encodeModule(module: ModuleDescription): Uint8Array<ArrayBuffer>
   if (module.globals && module.globals.length > 0) {
     section(
       SECTION.global,
-      new ByteWriter().vec(module.globals, (g, w) => w.byte(V128).byte(MUTABLE).simd(Simd.v128_const).f64(g.value).f64(g.value).byte(Op.end)),
+      new ByteWriter().vec(module.globals, (g, w) => {
+        w.byte(V128).byte(MUTABLE).simd(Simd.v128_const);
+        if (g.lanes === 'f64x2') w.f64(g.value).f64(g.value);
+        else w.f32(g.value).f32(g.value).f32(g.value).f32(g.value);
+        w.byte(Op.end);
+      }),
     );
   }
 

@@ -1,11 +1,12 @@
 import type { Expr } from '../expr/ast.js';
 import { callsOf } from '../expr/ast.js';
 import { EquationError } from '../core/errors.js';
-import type { ArrayType, KernelPlan, KernelStatement } from '../core/kernel-ir.js';
-import { ByteWriter, EMPTY_BLOCK, I32, type LanePairGlobal, Op, Simd, V128, type ValueType } from './binary.js';
+import type { KernelPlan, KernelStatement } from '../core/kernel-ir.js';
+import { type ByteWriter, EMPTY_BLOCK, type LaneGlobal, Op, Simd, V128 } from './binary.js';
 import { emitLaneExp } from './lane-exp.js';
 import { emitLaneExpm1 } from './lane-expm1.js';
-import { ARITHMETIC_OPERATORS, ELEMENT_BYTES, forEachExpr, isSelectable, LocalScopes, LOG2_BYTES, usesOperator } from './plan-kinds.js';
+import { LaneLoop, type LaneLoopContext } from './lane-loop.js';
+import { ARITHMETIC_OPERATORS, forEachExpr, LocalScopes, usesOperator } from './plan-kinds.js';
 
 /**
  * The SIMD loop of a WebAssembly group kernel: the plan run on two elements at once, k and k + 1
@@ -33,7 +34,7 @@ const LANE_MATH: Readonly<Record<string, number>> = {
   max: Simd.f64x2_max,
 };
 /** Functions the pair emitter writes itself (exp: lane-exp.ts, expm1: lane-expm1.ts). */
-const LANE_SPECIAL = new Set(['clip', 'sign', 'where', 'exp', 'expm1']);
+const LANE_SPECIAL = new Set(['clip', 'sign', 'where', 'exp', 'expm1', 'fround']);
 
 /**
  * Why the plan does not run two elements per iteration, or undefined when it can: it calls a
@@ -58,22 +59,6 @@ export function pairsUnsupported(plan: KernelPlan): string | undefined {
 const hasCheck = (statements: readonly KernelStatement[]): boolean =>
   statements.some((s) => s.kind === 'failIfNotFinite' || (s.kind === 'if' && hasCheck(s.then)));
 
-/** What the pair loop shares with the kernel function around it. */
-export interface PairLoopContext {
-  readonly plan: KernelPlan;
-  /** Byte address of each plan array in the memory. */
-  readonly addresses: readonly number[];
-  /** Adds a function local of `type` and returns its index. */
-  readonly local: (type: ValueType) => number;
-  /** Function indices of the module's imports by name (Math.exp as 'exp'). */
-  readonly imports: ReadonlyMap<string, number>;
-  /** Function locals and parameters: the element index (i32), the spike count (i32), n (i32) and t (f64). */
-  readonly k: number;
-  readonly count: number;
-  readonly n: number;
-  readonly t: number;
-}
-
 const COMPARISONS: Readonly<Record<string, number>> = { '<': Simd.f64x2_lt, '<=': Simd.f64x2_le, '>': Simd.f64x2_gt, '>=': Simd.f64x2_ge };
 const ARITHMETIC: Readonly<Record<string, number>> = { '+': Simd.f64x2_add, '-': Simd.f64x2_sub, '*': Simd.f64x2_mul, '/': Simd.f64x2_div };
 const LANES = [0, 1] as const;
@@ -86,117 +71,43 @@ const LANES = [0, 1] as const;
  * the loop early, with k at the pair, when a non-finite check fails: the one-element loop after it
  * then runs that pair again and returns the failure code with the arrays as it leaves them.
  */
-export function emitPairLoop(context: PairLoopContext, firstGlobal: number): { code: ByteWriter; globals: LanePairGlobal[] } {
+export function emitPairLoop(context: LaneLoopContext, firstGlobal: number): { code: ByteWriter; globals: LaneGlobal[] } {
   return new PairEmitter(context).loop(firstGlobal);
 }
 
-class PairEmitter {
+class PairEmitter extends LaneLoop {
   private readonly scopes = new LocalScopes();
-  /** Constants by their float64 bits, each in a v128 local of two equal lanes. */
-  private readonly constants = new Map<bigint, { value: number; local: number }>();
   private readonly tLanes: number;
-  private readonly scaledK = new Map<number, number>();
-  /** The lanes the statements run for (a mask local), or undefined for both. */
-  private mask: number | undefined;
-  /** Non-finite checks still to come in the body; stores wait for them. */
-  private checksLeft: number;
   /** The local summing x - x over the checked locals so far. */
   private checkSum: number | undefined;
   /** Stores held back until the checks pass: the array and the local with the values to store. */
   private readonly heldStores: { array: number; values: number }[] = [];
-  private code = new ByteWriter();
 
-  constructor(private readonly context: PairLoopContext) {
+  constructor(context: LaneLoopContext) {
+    super(context, 2);
     this.tLanes = context.local(V128);
-    this.checksLeft = context.plan.body.filter((s) => s.kind === 'failIfNotFinite').length;
   }
 
-  loop(firstGlobal: number): { code: ByteWriter; globals: LanePairGlobal[] } {
-    const { k, n } = this.context;
-    this.block(this.context.plan.body);
-    const body = this.code;
-    const c = (this.code = new ByteWriter());
-    const globals = [...this.constants.values()].map(({ value, local }, i) => {
-      c.byte(Op.global_get).u32(firstGlobal + i).byte(Op.local_set).u32(local);
-      return { value };
-    });
-    this.get(this.context.t).simd(Simd.f64x2_splat).byte(Op.local_set).u32(this.tLanes);
-    c.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
-    this.get(k).byte(Op.i32_const).i32(1).byte(Op.i32_add).byte(Op.local_get).u32(n).byte(Op.i32_ge_s).byte(Op.br_if).u32(1);
-    for (const [shift, local] of this.scaledK) this.get(k).byte(Op.i32_const).i32(shift).byte(Op.i32_shl).byte(Op.local_set).u32(local);
-    c.raw(body.toBytes());
-    this.get(k).byte(Op.i32_const).i32(2).byte(Op.i32_add).byte(Op.local_set).u32(k);
-    c.byte(Op.br).u32(0).byte(Op.end).byte(Op.end);
-    return { code: c, globals };
+  protected prologue(): void {
+    this.get(this.context.t).simd(Simd.f64x2_splat);
+    this.set(this.tLanes);
   }
 
-  private get(index: number): ByteWriter {
-    return this.code.byte(Op.local_get).u32(index);
-  }
-
-  private temporary(): number {
-    return this.context.local(V128);
-  }
-
-  /** Pushes the byte offset of element k in an array of `type`. */
-  private elementOffset(type: ArrayType): void {
-    const shift = LOG2_BYTES[type];
-    if (shift === 0) {
-      this.get(this.context.k);
-      return;
-    }
-    let local = this.scaledK.get(shift);
-    if (local === undefined) {
-      local = this.context.local(I32);
-      this.scaledK.set(shift, local);
-    }
-    this.get(local);
-  }
-
-  private arrayType(array: number): ArrayType {
-    const a = this.context.plan.arrays[array];
-    if (a === undefined) throw new EquationError(`internal: kernel plan refers to array ${array} of ${this.context.plan.arrays.length}`);
-    return a.type;
-  }
-
-  /** Memory argument of an access to `array`, element k + lane: alignment exponent, then offset. */
-  private memarg(array: number, lane = 0, align = LOG2_BYTES[this.arrayType(array)]): void {
-    this.code.u32(align).u32(this.context.addresses[array] + lane * ELEMENT_BYTES[this.arrayType(array)]);
-  }
-
-  private block(statements: readonly KernelStatement[]): void {
+  protected enterScope(): void {
     this.scopes.enter();
-    for (const s of statements) this.statement(s);
+  }
+
+  protected leaveScope(): void {
     this.scopes.leave();
   }
 
-  private statement(s: KernelStatement): void {
-    switch (s.kind) {
-      case 'load':
-        this.load(s.local, s.array);
-        break;
-      case 'let':
-      case 'set':
-        this.assign(s.kind, s.local, s.value, s.round32 === true);
-        break;
-      case 'store':
-        if (this.mask !== undefined) this.storeLanes(s.array, s.value, this.mask);
-        else if (this.checksLeft > 0) this.holdStore(s.array, s.value);
-        else this.storeBoth(s.array, () => this.storedValue(s.array, s.value));
-        break;
-      case 'if':
-        this.conditional(s.condition, s.then);
-        break;
-      case 'failIfNotFinite':
-        this.failIfNotFinite(s.local);
-        break;
-      case 'spike':
-        this.spike(s.flags, s.list);
-        break;
-    }
+  protected store(array: number, value: Expr): void {
+    if (this.mask !== undefined) this.storeLanes(array, value, this.mask);
+    else if (this.checksLeft > 0) this.holdStore(array, value);
+    else this.storeBoth(array, () => this.storedValue(array, value));
   }
 
-  private load(name: string, array: number): void {
+  protected load(name: string, array: number): void {
     const c = this.code;
     const type = this.arrayType(array);
     this.elementOffset(type);
@@ -216,7 +127,9 @@ class PairEmitter {
     c.byte(Op.local_set).u32(this.scopes.declare(name, { index: this.temporary(), kind: 'num' }).index);
   }
 
-  private assign(kind: 'let' | 'set', name: string, value: Expr, round32: boolean): void {
+  protected assign(s: Extract<KernelStatement, { kind: 'let' | 'set' }>): void {
+    const { kind, local: name, value } = s;
+    const round32 = s.round32 === true;
     const c = this.code;
     const target = kind === 'set' ? this.scopes.declared(name) : undefined;
     const valueKind = round32 ? 'num' : this.scopes.kindOf(value);
@@ -268,11 +181,6 @@ class PairEmitter {
     }
   }
 
-  /** Pushes whether lane `lane` of the mask local is set (i32: its low 32 bits, all set or clear). */
-  private laneSet(mask: number, lane: 0 | 1): void {
-    this.get(mask).simd(Simd.i32x4_extract_lane).byte(2 * lane);
-  }
-
   /** arrays[array][k + lane] = value for each lane set in `mask`, k's first. */
   private storeLanes(array: number, value: Expr, mask: number): void {
     const c = this.code;
@@ -299,48 +207,13 @@ class PairEmitter {
     }
   }
 
-  /** flags[k + lane] = 1 and list[count++] = k + lane, for each lane that runs. */
-  private spike(flags: number, list: number): void {
-    const c = this.code;
-    const { k, count } = this.context;
-    for (const lane of LANES) {
-      if (this.mask !== undefined) {
-        this.laneSet(this.mask, lane);
-        c.byte(Op.if).byte(EMPTY_BLOCK);
-      }
-      this.get(k).byte(Op.i32_const).i32(1).byte(Op.i32_store8);
-      this.memarg(flags, lane, 0);
-      this.get(count).byte(Op.i32_const).i32(2).byte(Op.i32_shl);
-      this.get(k).byte(Op.i32_const).i32(lane).byte(Op.i32_add).byte(Op.i32_store);
-      this.memarg(list, 0, 2);
-      this.get(count).byte(Op.i32_const).i32(1).byte(Op.i32_add).byte(Op.local_set).u32(count);
-      if (this.mask !== undefined) c.byte(Op.end);
-    }
-  }
-
-  /** The body under the mask of its condition (and of the enclosing ifs); branch-free when it only assigns. */
-  private conditional(condition: Expr, then: readonly KernelStatement[]): void {
-    const c = this.code;
-    const mask = this.temporary();
-    const outer = this.mask;
-    this.condition(condition);
-    if (outer !== undefined) this.get(outer).simd(Simd.v128_and);
-    c.byte(Op.local_set).u32(mask);
-    const branchFree = isSelectable(condition, then);
-    if (!branchFree) this.get(mask).simd(Simd.v128_any_true).byte(Op.if).byte(EMPTY_BLOCK);
-    this.mask = mask;
-    this.block(then);
-    this.mask = outer;
-    if (!branchFree) c.byte(Op.end);
-  }
-
   /**
    * Adds x - x to the running sum of the checked locals (0 while every one is finite in both
    * lanes, NaN from the first infinity or NaN on); at the last check, leaves the pair loop (k at
    * this pair, nothing of it stored) unless the sum is 0 in both lanes, then makes the held stores.
    * One branch per pair instead of one per check; the one-element loop finds which check failed.
    */
-  private failIfNotFinite(name: string): void {
+  protected failIfNotFinite(name: string): void {
     if (this.mask !== undefined) throw new EquationError('internal: a non-finite check inside a branch reached the pair emitter');
     const local = this.scopes.declared(name);
     const c = this.code;
@@ -355,33 +228,23 @@ class PairEmitter {
     if (this.checkSum !== undefined) {
       // br 1 leaves the loop's block.
       this.get(this.checkSum);
-      this.constant(0);
+      this.constant(0, 'f64x2');
       c.simd(Simd.f64x2_eq).simd(Simd.v128_not).simd(Simd.v128_any_true).byte(Op.br_if).u32(1);
     }
     for (const { array, values } of this.heldStores) this.storeBoth(array, () => this.get(values));
-  }
-
-  private constant(value: number): void {
-    const bits = new BigUint64Array(new Float64Array([value]).buffer)[0];
-    let entry = this.constants.get(bits);
-    if (entry === undefined) {
-      entry = { value, local: this.context.local(V128) };
-      this.constants.set(bits, entry);
-    }
-    this.get(entry.local);
   }
 
   /** Pushes `e` as two float64 lanes; a boolean lane becomes 0 or 1. */
   private number(e: Expr): void {
     this.value(e);
     if (this.scopes.kindOf(e) === 'bool') {
-      this.constant(1);
+      this.constant(1, 'f64x2');
       this.code.simd(Simd.v128_and);
     }
   }
 
   /** Pushes the truth of `e` per lane as a mask: a number is true unless 0 or NaN (JavaScript's rule). */
-  private condition(e: Expr): void {
+  protected condition(e: Expr): void {
     const c = this.code;
     if (this.scopes.kindOf(e) === 'bool') {
       this.value(e);
@@ -389,7 +252,7 @@ class PairEmitter {
     }
     this.number(e);
     c.simd(Simd.f64x2_abs);
-    this.constant(0);
+    this.constant(0, 'f64x2');
     c.simd(Simd.f64x2_gt);
   }
 
@@ -398,7 +261,7 @@ class PairEmitter {
     const c = this.code;
     switch (e.kind) {
       case 'num':
-        this.constant(e.value);
+        this.constant(e.value, 'f64x2');
         return;
       case 'sym':
         this.get(this.scopes.indexOf(e.name, this.tLanes));
@@ -408,7 +271,7 @@ class PairEmitter {
           this.condition(e.arg);
           c.simd(Simd.v128_not);
         } else if (e.arg.kind === 'num') {
-          this.constant(-e.arg.value);
+          this.constant(-e.arg.value, 'f64x2');
         } else {
           this.number(e.arg);
           c.simd(Simd.f64x2_neg);
@@ -434,8 +297,8 @@ class PairEmitter {
       if (kinds.includes('mixed')) throw new EquationError(`internal: '${op}' on a boolean-or-number reached the pair emitter`);
       if (kinds[0] !== kinds[1]) {
         // A boolean never equals a number (JavaScript's ===): 0 == 0 gives all lanes set, 0 != 0 none.
-        this.constant(0);
-        this.constant(0);
+        this.constant(0, 'f64x2');
+        this.constant(0, 'f64x2');
         c.simd(op === '==' ? Simd.f64x2_ne : Simd.f64x2_eq);
         return;
       }
@@ -467,7 +330,7 @@ class PairEmitter {
       this.number(right);
     }
     this.get(first).simd(Simd.f64x2_abs);
-    this.constant(0);
+    this.constant(0, 'f64x2');
     this.code.simd(Simd.f64x2_gt).simd(Simd.v128_bitselect);
   }
 
@@ -483,26 +346,17 @@ class PairEmitter {
       c.simd(Simd.f64x2_max);
       this.number(args[2]);
       c.simd(Simd.f64x2_min);
-    } else if (fn === 'sign') {
-      // Math.sign: x > 0 ? 1 : x < 0 ? -1 : x (keeps -0, +0 and NaN)
-      const x = this.temporary();
+    } else if (fn === 'fround') {
       this.number(args[0]);
-      c.byte(Op.local_set).u32(x);
-      this.constant(1);
-      this.constant(-1);
-      this.get(x);
-      this.get(x);
-      this.constant(0);
-      c.simd(Simd.f64x2_lt).simd(Simd.v128_bitselect);
-      this.get(x);
-      this.constant(0);
-      c.simd(Simd.f64x2_gt).simd(Simd.v128_bitselect);
+      c.simd(Simd.f32x4_demote_f64x2_zero).simd(Simd.f64x2_promote_low_f32x4);
+    } else if (fn === 'sign') {
+      this.sign(() => this.number(args[0]), 'f64x2', Simd.f64x2_lt, Simd.f64x2_gt);
     } else if (fn === 'exp' || fn === 'expm1') {
       this.number(args[0]);
       const mathFunction = this.context.imports.get(fn);
       if (mathFunction === undefined) throw new EquationError(`internal: the kernel module does not import ${fn}`);
       const emit = fn === 'exp' ? emitLaneExp : emitLaneExpm1;
-      emit({ code: c, constant: (value) => this.constant(value), temporary: () => this.temporary(), mathFunction });
+      emit({ code: c, constant: (value) => this.constant(value, 'f64x2'), temporary: () => this.temporary(), mathFunction });
     } else if (fn === 'where') {
       const asMask = this.scopes.kindOf({ kind: 'call', fn, args }) === 'bool';
       for (const branch of [args[1], args[2]]) {

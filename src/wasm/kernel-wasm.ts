@@ -4,9 +4,10 @@ import { callsSomething, describeKind, ELEMENT_BYTES, forEachExpr, isSelectable,
 import { MATH_FUNCTIONS, isMathFunction } from '../expr/functions.js';
 import { EquationError, ParameterError } from '../core/errors.js';
 import type { ArrayType, GroupKernel, KernelPlan, KernelRandom, KernelStatement } from '../core/kernel-ir.js';
-import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, type LanePairGlobal, Op, type ValueType } from './binary.js';
+import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, type LaneGlobal, Op, type ValueType } from './binary.js';
 import { emitExp } from './inline-exp.js';
 import { emitPairLoop, pairsUnsupported } from './kernel-pairs.js';
+import { emitQuadLoop, quadLoopUnsupported } from './kernel-quads.js';
 import { POW_IMPORT, WASM_MATH } from './math.js';
 
 /**
@@ -16,7 +17,8 @@ import { POW_IMPORT, WASM_MATH } from './math.js';
  * same order as the JavaScript backend (core/kernel-js.ts), so the numbers are the same bits; what
  * it saves is V8's per-access typed-array overhead (base, length and bounds reloaded per a[k]).
  * Plans without function calls first run two elements per iteration in SIMD lanes
- * (kernel-pairs.ts); this module's one-element loop does the rest.
+ * (kernel-pairs.ts), under float32 arithmetic four (kernel-quads.ts); this module's one-element
+ * loop does the rest.
  * The result is f64 so that a failure code -(1 + k * S + s) is exact for any group size.
  */
 
@@ -193,7 +195,7 @@ class KernelEmitter {
   /** Locals after the parameters, by type. */
   readonly locals: ValueType[] = [];
   /** The module's globals (constants of the pair loop). */
-  readonly globals: LanePairGlobal[] = [];
+  readonly globals: LaneGlobal[] = [];
   private readonly k: number;
   private readonly count: number;
   /** k shifted left by 2 or 3, the byte offset of element k in 4- and 8-byte arrays (made when first used). */
@@ -216,9 +218,14 @@ class KernelEmitter {
     const top = (this.code = new ByteWriter());
     if (this.plan.clearSpikes) this.clearSpikes(this.plan.clearSpikes.flags, this.plan.clearSpikes.list);
     this.get(START).byte(Op.local_set).u32(this.k);
-    // Two elements at a time while two are left, where the plan allows it.
+    // Four float32 elements at a time, then two float64, while enough are left, where the plan allows it.
     if (pairsUnsupported(this.plan) === undefined) {
       const context = { plan: this.plan, addresses: this.addresses, local: (type: ValueType) => this.local(type), imports: this.imports, k: this.k, count: this.count, n: N, t: T };
+      if (quadLoopUnsupported({ ...context, local: () => 0 }) === undefined) {
+        const quads = emitQuadLoop(context, this.globals.length);
+        top.raw(quads.code.toBytes());
+        this.globals.push(...quads.globals);
+      }
       const pairs = emitPairLoop(context, this.globals.length);
       top.raw(pairs.code.toBytes());
       this.globals.push(...pairs.globals);
@@ -558,6 +565,9 @@ class KernelEmitter {
       c.byte(Op.f64_max);
       this.number(args[2]);
       c.byte(Op.f64_min);
+    } else if (fn === 'fround') {
+      this.number(args[0]);
+      c.byte(Op.f32_demote_f64).byte(Op.f64_promote_f32);
     } else if (fn === 'sign') {
       // Math.sign: x > 0 ? 1 : x < 0 ? -1 : x (keeps -0, +0 and NaN)
       const x = this.local(F64);

@@ -8,7 +8,7 @@ import { Op } from './binary.js';
  *   -0 below +0 like Math.min/Math.max; floor/ceil/trunc keep the sign of zero);
  * - `import`: the very Math function, imported from JavaScript (V8's transcendental functions
  *   are its own implementations, which WebAssembly has no instruction for);
- * - `special`: compiled by the kernel emitter itself (sign, clip, where, the random functions).
+ * - `special`: compiled by the kernel emitter itself (sign, clip, where, fround, the random functions).
  */
 export type WasmMath =
   | { readonly kind: 'native'; readonly arity: 1 | 2; readonly op: number }
@@ -36,6 +36,7 @@ export const WASM_MATH: Readonly<Record<string, WasmMath>> = Object.freeze({
   sign: { kind: 'special' },
   clip: { kind: 'special' },
   where: { kind: 'special' },
+  fround: { kind: 'special' },
   rand: { kind: 'special' },
   randn: { kind: 'special' },
 });
