@@ -106,7 +106,8 @@ describe('the WebAssembly backend of group kernels', () => {
 
   it('applies constant inputs and clears inputs in WebAssembly with the values JavaScript gives', () => {
     const arena = new WasmArena('test');
-    const start = [0, -0, 1.5, -3, NaN, Infinity, 1e-310, 7];
+    // 11 elements: whole SIMD vectors, then single elements (3 float32s, 1 float64).
+    const start = [0, -0, 1.5, -3, NaN, Infinity, 1e-310, 7, 0.1, -1e30, 3e-39];
     const reference = { '=': (_: number, v: number) => v, '+': (x: number, v: number) => x + v, '-': (x: number, v: number) => x - v, '*': (x: number, v: number) => x * v, '/': (x: number, v: number) => x / v };
     for (const dtype of ['float64', 'float32'] as const) {
       // A Float32Array stores the float64 result rounded to float32.

@@ -1,6 +1,6 @@
 import type { InputOp } from '../runner/inputs.js';
 import type { KernelMemory } from './kernel-wasm.js';
-import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op } from './binary.js';
+import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op, Simd, V128 } from './binary.js';
 
 /**
  * Whole-array operations on the float arrays of a WebAssembly memory, for the work the runner
@@ -44,18 +44,26 @@ const OPS: readonly InputOp[] = ['=', ...(Object.keys(ARITHMETIC) as InputOp[])]
 
 const SCALAR_TYPES = ['f64', 'f32'] as const;
 
-// Parameters of the scalar functions: address, length, value; then the end address.
-const [ADDRESS, LENGTH, VALUE, END] = [0, 1, 2, 3];
+// Parameters of the scalar functions: address, length, value; then their locals.
+const [ADDRESS, LENGTH, VALUE, END, VECTORS_END, SPLAT, X] = [0, 1, 2, 3, 4, 5, 6];
+const SCALAR_LOCALS = [I32, I32, V128, V128] as const;
+const SIMD_ARITHMETIC: Readonly<Record<Exclude<InputOp, '='>, number>> = { '+': Simd.f64x2_add, '-': Simd.f64x2_sub, '*': Simd.f64x2_mul, '/': Simd.f64x2_div };
+/** Shuffles: float32 lanes 2, 3 to 0, 1; the low halves of two vectors into one. */
+const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
+const JOIN_LOWS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * for (p = address; p < address + size * length; p += size) x[p] = x[p] op value (or = value),
- * with x float64 (size 8) or float32 (size 4, widened and rounded as a Float32Array does).
+ * with x float64 (size 8) or float32 (size 4, widened and rounded as a Float32Array does): 16
+ * bytes at a time in SIMD lanes (the same float64 operation per element; float32 elements
+ * widened to float64 lanes and rounded back), then element by element for the rest.
  */
 function scalarLoop(op: InputOp, type: 'f64' | 'f32'): ByteWriter {
   const size = type === 'f64' ? 8 : 4;
   const align = type === 'f64' ? 3 : 2;
   const w = new ByteWriter();
   w.byte(Op.local_get).u32(ADDRESS).byte(Op.local_get).u32(LENGTH).byte(Op.i32_const).i32(size).byte(Op.i32_mul).byte(Op.i32_add).byte(Op.local_set).u32(END);
+  simdHead(w, op, type);
   w.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
   w.byte(Op.local_get).u32(ADDRESS).byte(Op.local_get).u32(END).byte(Op.i32_ge_u).byte(Op.br_if).u32(1);
   w.byte(Op.local_get).u32(ADDRESS);
@@ -72,6 +80,38 @@ function scalarLoop(op: InputOp, type: 'f64' | 'f32'): ByteWriter {
   return w;
 }
 
+/** The SIMD part of scalarLoop: whole 16-byte vectors from ADDRESS on, leaving ADDRESS after the last. */
+function simdHead(w: ByteWriter, op: InputOp, type: 'f64' | 'f32'): void {
+  const get = (local: number) => w.byte(Op.local_get).u32(local);
+  // VECTORS_END = ADDRESS + ((END - ADDRESS) & ~15)
+  get(ADDRESS).byte(Op.local_get).u32(END).byte(Op.local_get).u32(ADDRESS).byte(Op.i32_sub).byte(Op.i32_const).i32(-16).byte(Op.i32_and).byte(Op.i32_add);
+  w.byte(Op.local_set).u32(VECTORS_END);
+  get(VALUE);
+  if (op === '=' && type === 'f32') w.byte(Op.f32_demote_f64).simd(Simd.f32x4_splat);
+  else w.simd(Simd.f64x2_splat);
+  w.byte(Op.local_set).u32(SPLAT);
+  w.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
+  get(ADDRESS).byte(Op.local_get).u32(VECTORS_END).byte(Op.i32_ge_u).byte(Op.br_if).u32(1);
+  get(ADDRESS);
+  if (op === '=') get(SPLAT);
+  else if (type === 'f64') {
+    get(ADDRESS).simd(Simd.v128_load).u32(4).u32(0);
+    get(SPLAT).simd(SIMD_ARITHMETIC[op]);
+  } else {
+    get(ADDRESS).simd(Simd.v128_load).u32(4).u32(0).byte(Op.local_set).u32(X);
+    for (const half of [0, 1]) {
+      get(X);
+      if (half === 1) get(X).simd(Simd.i8x16_shuffle).raw(HIGH_TO_LOW);
+      w.simd(Simd.f64x2_promote_low_f32x4);
+      get(SPLAT).simd(SIMD_ARITHMETIC[op]).simd(Simd.f32x4_demote_f64x2_zero);
+    }
+    w.simd(Simd.i8x16_shuffle).raw(JOIN_LOWS);
+  }
+  w.simd(Simd.v128_store).u32(4).u32(0);
+  get(ADDRESS).byte(Op.i32_const).i32(16).byte(Op.i32_add).byte(Op.local_set).u32(ADDRESS);
+  w.byte(Op.br).u32(0).byte(Op.end).byte(Op.end);
+}
+
 export function arrayOps(memory: KernelMemory): ArrayOps {
   const zero = new ByteWriter().byte(Op.local_get).u32(0).byte(Op.i32_const).i32(0).byte(Op.local_get).u32(1).raw(MEMORY_FILL).byte(Op.end);
   const copy = new ByteWriter().byte(Op.local_get).u32(0).byte(Op.local_get).u32(1).byte(Op.local_get).u32(2).raw(MEMORY_COPY).byte(Op.end);
@@ -86,7 +126,7 @@ export function arrayOps(memory: KernelMemory): ArrayOps {
     memoryImport: { module: 'env', name: 'memory', minimumPages: 0, maximumPages: memory.maximumPages, shared: memory.shared },
     functions: [
       { type: 0, locals: [], code: zero, export: 'zero' },
-      ...OPS.flatMap((op) => SCALAR_TYPES.map((type) => ({ type: 1, locals: [I32] as const, code: scalarLoop(op, type), export: `${type}${op}` }))),
+      ...OPS.flatMap((op) => SCALAR_TYPES.map((type) => ({ type: 1, locals: SCALAR_LOCALS, code: scalarLoop(op, type), export: `${type}${op}` }))),
       { type: 2, locals: [], code: sameBytesLoop(), export: 'sameBytes' },
       { type: 3, locals: [], code: copy, export: 'copy' },
     ],
