@@ -1,6 +1,7 @@
 import { add, bin, call, type Expr, mul, not, num, substitute, sym, symbolsOf } from '../expr/ast.js';
 import type { Resolver } from '../expr/emit.js';
 import { expandIntegerPowers } from '../expr/integer-powers.js';
+import { expandExprel } from '../expr/exprel.js';
 import { reciprocalDivisions } from '../expr/reciprocal-divisions.js';
 import { resolveSymbols } from '../expr/resolve.js';
 import { simplify } from '../expr/simplify.js';
@@ -205,14 +206,15 @@ export function planGroupKernel(
   if (hasRefractory) body.push({ kind: 'store', array: arrayOf(REFRACTORY_FLAG), value: hasThreshold ? bin('or', refr, spk) : refr });
 
   const clearSpikes = hasThreshold ? { flags: arrayOf(SPIKE_ARRAY), list: arrayOf(SPIKE_LIST) } : undefined;
-  const rewrite = getMathMode() === 'fast' ? (e: Expr) => reciprocalDivisions(expandIntegerPowers(e)) : expandIntegerPowers;
+  const expand = (e: Expr) => expandExprel(expandIntegerPowers(e));
+  const rewrite = getMathMode() === 'fast' ? (e: Expr) => reciprocalDivisions(expand(e)) : expand;
   const plan = { arrays, clearSpikes, statesPerElement: numStates, body: body.map((s) => rewritten(s, rewrite)) };
   return getArithmetic() === 'float32' ? float32Plan(plan) : plan;
 }
 
 /**
  * A statement with its expressions rewritten: small integer powers as products
- * (expr/integer-powers.ts) and, in 'fast' math mode, divisions by constants as products
+ * (expr/integer-powers.ts), exprel by expm1 (expr/exprel.ts) and, in 'fast' math mode, divisions by constants as products
  * (expr/reciprocal-divisions.ts).
  */
 function rewritten(s: KernelStatement, rewrite: (e: Expr) => Expr): KernelStatement {

@@ -63,6 +63,9 @@ function dCall(e: Extract<Expr, { kind: 'call' }>, x: string): Expr {
       return div(du, add(num(1), u));
     case 'sqrt':
       return div(du, mul(num(2), e));
+    case 'exprel':
+      // (exp(u) - exprel(u)) / u, 1/2 at u = 0
+      return mul(call('where', bin('==', u, num(0)), num(0.5), div(sub(call('exp', u), e), u)), du);
     case 'fround':
       // Rounding is the identity up to the float32 grid.
       return du;

@@ -1,3 +1,5 @@
+import { exprel } from './exprel.js';
+
 /**
  * The whitelist of functions an equation may call, with the JavaScript each becomes and the
  * number of arguments it takes. Nothing outside this table can be called from a model.
@@ -44,6 +46,8 @@ export const MATH_FUNCTIONS: Readonly<Record<string, MathFunction>> = Object.fre
   floor: unary(Math.floor, 'floor'),
   ceil: unary(Math.ceil, 'ceil'),
   sign: unary(Math.sign, 'sign'),
+  /** (exp(x) - 1) / x, 1 at 0 (expr/exprel.ts); its argument is evaluated once. */
+  exprel: { arity: 1, js: ([x]) => `(($x) => ($x === 0 ? 1 : Math.expm1($x) / $x))(${x})`, evaluate: exprel },
   /** The nearest float32 (Math.fround): float32 arithmetic (core/arithmetic.ts) rounds every operation with it. */
   fround: unary(Math.fround, 'fround'),
   min: { arity: 2, js: ([a, b]) => `Math.min(${a}, ${b})`, evaluate: Math.min },

@@ -36,7 +36,7 @@ export interface Inferred {
 }
 
 const SAME_DIMENSION_FUNCTIONS = new Set(['abs', 'floor', 'ceil', 'int', 'min', 'max', 'clip', 'fround']);
-const DIMENSIONLESS_FUNCTIONS = new Set(['exp', 'expm1', 'log', 'log1p', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh']);
+const DIMENSIONLESS_FUNCTIONS = new Set(['exp', 'expm1', 'exprel', 'log', 'log1p', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh']);
 
 export function columnOf(expr: Expr): string {
   const pos = positionOf(expr);

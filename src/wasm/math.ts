@@ -1,4 +1,5 @@
 import { Op } from './binary.js';
+import { exprel } from '../expr/exprel.js';
 
 /**
  * How each function of the expression whitelist (expr/functions.ts) becomes WebAssembly, chosen
@@ -25,6 +26,7 @@ export const WASM_MATH: Readonly<Record<string, WasmMath>> = Object.freeze({
   max: { kind: 'native', arity: 2, op: Op.f64_max },
   exp: { kind: 'import', arity: 1, fn: Math.exp },
   expm1: { kind: 'import', arity: 1, fn: Math.expm1 },
+  exprel: { kind: 'import', arity: 1, fn: exprel },
   log: { kind: 'import', arity: 1, fn: Math.log },
   log1p: { kind: 'import', arity: 1, fn: Math.log1p },
   sin: { kind: 'import', arity: 1, fn: Math.sin },
