@@ -28,7 +28,7 @@ describe('neurodyn CLI', () => {
     for (const file of result.figures) expect((await stat(file)).size).toBeGreaterThan(1000);
   });
 
-  it('runs on either kernel backend with the same spikes (--backend js / wasm), in either math mode', async () => {
+  it('runs on either kernel backend with the same spikes (--backend js / wasm), in either math mode and in float32', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'neurodyn-cli-'));
     const groups = async (...options: string[]) => {
       const { stdout } = await run('node', [...CLI, 'run', 'coba', '--duration', '30', '--scale', '0.25', '--out', out, '--json', ...options]);
@@ -40,6 +40,9 @@ describe('neurodyn CLI', () => {
     const [jsFast, wasmFast] = [await groups('--backend', 'js', '--math', 'fast'), await groups('--backend', 'wasm', '--math', 'fast')];
     expect(wasmFast).toEqual(jsFast);
     expect(jsFast.E.spikes).toBeGreaterThan(0);
+    const [js32, wasm32] = [await groups('--backend', 'js', '--float32'), await groups('--backend', 'wasm', '--float32')];
+    expect(wasm32).toEqual(js32);
+    expect(js32.E.spikes).toBeGreaterThan(0);
     await expect(run('node', [...CLI, 'run', 'coba', '--backend', 'gpu'])).rejects.toMatchObject({ stderr: expect.stringMatching(/unknown backend 'gpu' \(known: auto, js, wasm\)/) });
     await expect(run('node', [...CLI, 'run', 'coba', '--math', 'quick'])).rejects.toMatchObject({ stderr: expect.stringMatching(/--math: unknown math mode 'quick' \(known: exact, fast\)/) });
   });

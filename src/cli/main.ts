@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { type Backend, checkBackend, setBackend } from '../core/backend.js';
 import { checkMathMode, type MathMode, setMathMode } from '../core/math-mode.js';
+import { setArithmetic } from '../core/arithmetic.js';
+import { setDType } from '../core/dtype.js';
 import { EXAMPLES, findExample } from '../examples/index.js';
 import { setDefaultProgress } from '../runner/progress.js';
 import { terminalProgress } from './progress-bar.js';
@@ -29,6 +31,7 @@ interface RunFlags {
   json?: boolean;
   backend?: Backend;
   math?: MathMode;
+  float32?: boolean;
 }
 
 async function runExample(name: string, flags: RunFlags): Promise<void> {
@@ -38,6 +41,10 @@ async function runExample(name: string, flags: RunFlags): Promise<void> {
   }
   if (flags.backend) setBackend(flags.backend);
   if (flags.math) setMathMode(flags.math);
+  if (flags.float32) {
+    setDType('float32');
+    setArithmetic('float32');
+  }
   const outDir = path.resolve(flags.out ?? path.join('neurodyn-out', name));
   const log = flags.json ? () => undefined : (message: string) => console.log(message);
   if (!flags.json) setDefaultProgress(terminalProgress);
@@ -80,6 +87,7 @@ program
   .option('--data <dir>', 'folder of the data sets (hcp/, joglekar2018/); default $NEURODYN_DATA, then ../shared/data')
   .option('--backend <backend>', "where group kernels run: 'auto' (default in Node: WebAssembly unless a kernel calls JavaScript functions), 'wasm' or 'js'", (v: string) => checkBackend(v, '--backend'))
   .option('--math <mode>', "kernel arithmetic: 'exact' (default, IEEE 754 as written) or 'fast' (divisions by constants as products, as -ffast-math)", (v: string) => checkMathMode(v, '--math'))
+  .option('--float32', 'store states and compute kernels in float32 (default float64)')
   .option('--json', 'print one JSON object as the last line, no progress bar')
   .action(runExample);
 
