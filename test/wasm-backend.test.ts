@@ -127,6 +127,24 @@ describe('the WebAssembly backend of group kernels', () => {
     expect(arena.scalar('+', flagArray(3, arena), 1)).toBe(false);
   });
 
+  it('adds spike events in WebAssembly with the values and order of the JavaScript loop', () => {
+    const arena = new WasmArena('test');
+    // Rows with repeated targets and an empty row; 0.1 is not a float32, so rounding order shows.
+    const csr = { numRows: 4, numCols: 5, indptr: Int32Array.from([0, 3, 3, 7, 9]), indices: Int32Array.from([0, 4, 0, 1, 2, 3, 4, 4, 0]) };
+    for (const dtype of ['float64', 'float32'] as const) {
+      const target = floatArray(dtype, 5, arena);
+      const reference = dtype === 'float64' ? new Float64Array(5) : new Float32Array(5);
+      target.set([1e16, -0, 3, 0.7, 1]);
+      reference.set(target);
+      for (const spikes of [[0, 2, 3], [], [3, 3, 0, 1, 2, 0, 2]]) {
+        expect(arena.addEvents(target, Int32Array.from(spikes), csr, 0.1)).toBe(true);
+        for (const i of spikes) for (let k = csr.indptr[i]; k < csr.indptr[i + 1]; k++) reference[csr.indices[k]] += 0.1;
+        expect(Array.from(target), `${dtype} after ${spikes}`).toEqual(Array.from(reference));
+      }
+    }
+    expect(arena.addEvents(new Float64Array(5), Int32Array.from([0]), csr, 1)).toBe(false);
+  });
+
   it('draws the same random numbers as JavaScript for noise and rand() (one seeded stream, same order)', () => {
     const OU = defineModel('OU', { equations: { V: '-V / tau + sigma * sqrt(2 / tau) * xi', u: 'where(rand() < 0.5, 1, -1) - u' } }, ['tau', 'sigma']);
     const simulate = (backend: 'js' | 'wasm') => {

@@ -1,4 +1,5 @@
-import type { Connectivity } from '../connect/connector.js';
+import { type Connectivity, SparseConnectivity } from '../connect/connector.js';
+import { arenaOf } from '../wasm/arena.js';
 import type { FloatArray } from './matrix.js';
 
 /**
@@ -18,8 +19,11 @@ export function addSpikeEvents(
     return;
   }
   const { indptr, indices } = conn.pre2post;
-  if (typeof weight === 'number') addHomogeneous(target, spikes, indptr, indices, weight);
-  else addHeterogeneous(target, spikes, indptr, indices, weight);
+  if (typeof weight !== 'number') addHeterogeneous(target, spikes, indptr, indices, weight);
+  // Explicit connections into a WebAssembly group's array: the same additions in a WebAssembly loop.
+  else if (!(conn instanceof SparseConnectivity && arenaOf(target)?.addEvents(target, spikes, conn.pre2post, weight))) {
+    addHomogeneous(target, spikes, indptr, indices, weight);
+  }
 }
 
 function addHomogeneous(target: FloatArray, spikes: Int32Array, indptr: Int32Array, indices: Int32Array, w: number): void {

@@ -1,5 +1,6 @@
 import { ParameterError } from '../core/errors.js';
-import type { NumericArray, StateMemory } from '../core/matrix.js';
+import type { FloatArray, NumericArray, StateMemory } from '../core/matrix.js';
+import type { CSR } from '../connect/csr.js';
 import type { InputOp } from '../runner/inputs.js';
 import { type ArrayOps, arrayOps } from './array-ops.js';
 
@@ -29,6 +30,9 @@ export class WasmArena implements StateMemory {
   readonly shared = true;
   private end = 0;
   private compiledOps: ArrayOps | undefined;
+  /** Copies of the connections whose events addEvents has added (by their CSR), and a buffer for the spikes. */
+  private readonly rows = new WeakMap<CSR, { indptr: Int32Array; indices: Int32Array }>();
+  private spikes: Int32Array<ArrayBufferLike> = new Int32Array(0);
 
   constructor(owner: string) {
     if (typeof SharedArrayBuffer !== 'function') {
@@ -81,6 +85,39 @@ export class WasmArena implements StateMemory {
     if (this.addressOf(destination) === undefined || this.addressOf(source) === undefined || destination.length !== source.length) return false;
     this.ops.copy(destination.byteOffset, source.byteOffset, source.byteLength);
     return true;
+  }
+
+  /**
+   * addSpikeEvents with one weight, in WebAssembly: target[j] += w for each spike i (indices into
+   * the rows of `csr`) and connection i -> j, in the same order, so the same values; false
+   * (nothing done) when the target is not a float array of this memory. The connections are
+   * copied into this memory at their first use (4 bytes per connection, once per arena), the
+   * spikes at every call.
+   */
+  addEvents(target: FloatArray, spikes: Int32Array, csr: CSR, w: number): boolean {
+    const type = target instanceof Float64Array ? 'f64' : 'f32';
+    const address = this.addressOf(target);
+    if (address === undefined) return false;
+    let rows = this.rows.get(csr);
+    if (rows === undefined) {
+      rows = { indptr: this.copyIn(csr.indptr), indices: this.copyIn(csr.indices) };
+      this.rows.set(csr, rows);
+    }
+    if (this.spikes.length < spikes.length) this.spikes = this.int32Array(Math.max(spikes.length, csr.numRows));
+    this.spikes.set(spikes);
+    this.ops.events(type, address, this.spikes.byteOffset, spikes.length, rows.indptr.byteOffset, rows.indices.byteOffset, w);
+    return true;
+  }
+
+  private int32Array(length: number): Int32Array {
+    const { buffer, byteOffset } = this.allocate(length, 4);
+    return new Int32Array(buffer, byteOffset, length);
+  }
+
+  private copyIn(values: Int32Array): Int32Array {
+    const copy = this.int32Array(values.length);
+    copy.set(values);
+    return copy;
   }
 
   /** The whole-array operations, compiled at first use. */

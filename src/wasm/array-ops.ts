@@ -17,6 +17,11 @@ export interface ArrayOps {
   /** 1 when the bytes at the two addresses are the same, else 0 (`bytes` a multiple of 8). */
   sameBytes(a: number, b: number, bytes: number): number;
   copy(destination: number, source: number, bytes: number): void;
+  /**
+   * target[indices[k]] += w for k in [indptr[i], indptr[i + 1]), for each i of spikes[0..count),
+   * in that order (addresses of a float64 or float32 target and of int32 spikes, indptr, indices).
+   */
+  events(type: 'f64' | 'f32', target: number, spikes: number, count: number, indptr: number, indices: number, w: number): void;
 }
 
 /** memory.fill and memory.copy with memory index 0 (bulk-memory instructions carry the 0xfc prefix). */
@@ -112,6 +117,53 @@ function simdHead(w: ByteWriter, op: InputOp, type: 'f64' | 'f32'): void {
   w.byte(Op.br).u32(0).byte(Op.end).byte(Op.end);
 }
 
+// Parameters of the event loops, then their locals.
+const [TARGET, SPIKES, COUNT, INDPTR, INDICES, WEIGHT, SPIKES_END, K, ROW_END, ELEMENT] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/** The loop of ArrayOps.events: one addition per connection, as addSpikeEvents makes them in JavaScript. */
+function eventLoop(type: 'f64' | 'f32'): ByteWriter {
+  const w = new ByteWriter();
+  const get = (local: number) => w.byte(Op.local_get).u32(local);
+  const set = (local: number) => w.byte(Op.local_set).u32(local);
+  const load32 = (offset = 0) => w.byte(Op.i32_load).u32(2).u32(offset);
+  get(SPIKES).byte(Op.local_get).u32(COUNT).byte(Op.i32_const).i32(2).byte(Op.i32_shl).byte(Op.i32_add);
+  set(SPIKES_END);
+  w.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
+  get(SPIKES).byte(Op.local_get).u32(SPIKES_END).byte(Op.i32_ge_u).byte(Op.br_if).u32(1);
+  // K, ROW_END = the byte addresses of row i's first and past-last index
+  get(INDPTR);
+  get(SPIKES);
+  load32();
+  w.byte(Op.i32_const).i32(2).byte(Op.i32_shl).byte(Op.i32_add).byte(Op.local_set).u32(ELEMENT);
+  get(ELEMENT);
+  load32();
+  w.byte(Op.i32_const).i32(2).byte(Op.i32_shl).byte(Op.local_get).u32(INDICES).byte(Op.i32_add);
+  set(K);
+  get(ELEMENT);
+  load32(4);
+  w.byte(Op.i32_const).i32(2).byte(Op.i32_shl).byte(Op.local_get).u32(INDICES).byte(Op.i32_add);
+  set(ROW_END);
+  w.byte(Op.block).byte(EMPTY_BLOCK).byte(Op.loop).byte(EMPTY_BLOCK);
+  get(K).byte(Op.local_get).u32(ROW_END).byte(Op.i32_ge_u).byte(Op.br_if).u32(1);
+  get(K);
+  load32();
+  w.byte(Op.i32_const).i32(type === 'f64' ? 3 : 2).byte(Op.i32_shl).byte(Op.local_get).u32(TARGET).byte(Op.i32_add);
+  w.byte(Op.local_tee).u32(ELEMENT);
+  get(ELEMENT);
+  if (type === 'f64') w.byte(Op.f64_load).u32(3).u32(0);
+  else w.byte(Op.f32_load).u32(2).u32(0).byte(Op.f64_promote_f32);
+  get(WEIGHT).byte(Op.f64_add);
+  if (type === 'f64') w.byte(Op.f64_store).u32(3).u32(0);
+  else w.byte(Op.f32_demote_f64).byte(Op.f32_store).u32(2).u32(0);
+  get(K).byte(Op.i32_const).i32(4).byte(Op.i32_add);
+  set(K);
+  w.byte(Op.br).u32(0).byte(Op.end).byte(Op.end);
+  get(SPIKES).byte(Op.i32_const).i32(4).byte(Op.i32_add);
+  set(SPIKES);
+  w.byte(Op.br).u32(0).byte(Op.end).byte(Op.end).byte(Op.end);
+  return w;
+}
+
 export function arrayOps(memory: KernelMemory): ArrayOps {
   const zero = new ByteWriter().byte(Op.local_get).u32(0).byte(Op.i32_const).i32(0).byte(Op.local_get).u32(1).raw(MEMORY_FILL).byte(Op.end);
   const copy = new ByteWriter().byte(Op.local_get).u32(0).byte(Op.local_get).u32(1).byte(Op.local_get).u32(2).raw(MEMORY_COPY).byte(Op.end);
@@ -121,6 +173,7 @@ export function arrayOps(memory: KernelMemory): ArrayOps {
       { params: [I32, I32, F64], results: [] },
       { params: [I32, I32, I32], results: [I32] },
       { params: [I32, I32, I32], results: [] },
+      { params: [I32, I32, I32, I32, I32, F64], results: [] },
     ],
     functionImports: [],
     memoryImport: { module: 'env', name: 'memory', minimumPages: 0, maximumPages: memory.maximumPages, shared: memory.shared },
@@ -129,14 +182,17 @@ export function arrayOps(memory: KernelMemory): ArrayOps {
       ...OPS.flatMap((op) => SCALAR_TYPES.map((type) => ({ type: 1, locals: SCALAR_LOCALS, code: scalarLoop(op, type), export: `${type}${op}` }))),
       { type: 2, locals: [], code: sameBytesLoop(), export: 'sameBytes' },
       { type: 3, locals: [], code: copy, export: 'copy' },
+      ...SCALAR_TYPES.map((type) => ({ type: 4, locals: [I32, I32, I32, I32] as const, code: eventLoop(type), export: `${type}events` })),
     ],
   });
   const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: memory.memory } }).exports;
   const scalar = exports as Record<string, (address: number, length: number, value: number) => void>;
+  const events = { f64: exports.f64events, f32: exports.f32events } as Record<'f64' | 'f32', (...args: number[]) => void>;
   return {
     zero: exports.zero as ArrayOps['zero'],
     scalar: (op, type, byteOffset, length, value) => scalar[`${type}${op}`](byteOffset, length, value),
     sameBytes: exports.sameBytes as ArrayOps['sameBytes'],
     copy: exports.copy as ArrayOps['copy'],
+    events: (type, target, spikes, count, indptr, indices, w) => events[type](target, spikes, count, indptr, indices, w),
   };
 }
