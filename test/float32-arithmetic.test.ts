@@ -20,6 +20,14 @@ import { COBA } from '../src/models/synouts/syn-out.js';
 import { KernelThreads } from '../src/parallel/kernel-threads.js';
 import { Runner } from '../src/runner/runner.js';
 import { quadLoopUnsupported } from '../src/wasm/kernel-quads.js';
+import { compileKernelWasm } from '../src/wasm/kernel-wasm.js';
+import { WasmArena } from '../src/wasm/arena.js';
+import { compileKernelJs } from '../src/core/kernel-js.js';
+import { float32Plan } from '../src/core/float32-plan.js';
+import { expandFloat32Exp } from '../src/core/float32-exp.js';
+import { floatArray } from '../src/core/matrix.js';
+import { streamFor } from '../src/core/random.js';
+import { parseExpression } from '../src/expr/parse.js';
 
 /**
  * Float32 arithmetic (src/core/arithmetic.ts): a rewrite of the kernel plan that rounds every
@@ -206,6 +214,46 @@ describe('float32 arithmetic', () => {
     const [f32, f64] = [rate('float32'), rate('float64')];
     expect(f64).toBeGreaterThan(500);
     expect(Math.abs(f32 - f64) / f64).toBeLessThan(0.05);
+  });
+
+  it('computes exp within 1 ulp and expm1 within 1.6 ulp of the exact values, the same bits in JavaScript and WebAssembly', () => {
+    const n = 200_003;
+    const rng = streamFor(9);
+    const inputs = Float32Array.from({ length: n }, (_, i) => (i % 2 ? (rng.random() - 0.5) * 220 : (rng.random() - 0.5) * 2 * 10 ** (-9 * rng.random())));
+    inputs.set([0, -0, 88.72, 88.73, -87.3, -103, -103.97, -104, Infinity, -Infinity, NaN, 1e-30, 0.3466, -0.3466]);
+    const ulp = (v: number) => Math.max(2 ** (Math.floor(Math.log2(Math.abs(v))) - 23), 2 ** -149);
+    for (const fn of ['exp', 'expm1'] as const) {
+      const plan = float32Plan(
+        expandFloat32Exp({
+          arrays: [
+            { name: 'x', type: 'f32' },
+            { name: 'y', type: 'f32' },
+          ],
+          statesPerElement: 1,
+          body: [
+            { kind: 'load', local: 'x', array: 0 },
+            { kind: 'store', array: 1, value: parseExpression(`${fn}(x)`) },
+          ],
+        }),
+      );
+      expect(JSON.stringify(plan.body)).not.toContain(`"fn":"${fn}"`);
+      const arena = new WasmArena('test');
+      const [x, y] = [floatArray('float32', n, arena), floatArray('float32', n, arena)];
+      x.set(inputs);
+      compileKernelWasm(plan, arena, [x.byteOffset, y.byteOffset])(n, 0, []);
+      const yJs = new Float32Array(n);
+      compileKernelJs(plan).kernel(n, 0, [Float32Array.from(inputs), yJs]);
+      expectSameValues(Array.from(y), Array.from(yJs), fn);
+      const exact = fn === 'exp' ? Math.exp : Math.expm1;
+      let worst = 0;
+      for (let i = 0; i < n; i++) {
+        const e = exact(inputs[i]);
+        if (Number.isFinite(e) && Math.abs(e) >= 2 ** -126 && Math.fround(e) !== y[i]) worst = Math.max(worst, Math.abs(y[i] - e) / ulp(e));
+        else if (!(Number.isFinite(e) && Math.abs(e) >= 2 ** -126)) expect(Math.abs(y[i] - Math.fround(e)) <= 2 ** -149 || Object.is(y[i], Math.fround(e)), `${fn}(${inputs[i]})`).toBe(true);
+      }
+      expect(worst, fn).toBeLessThan(fn === 'exp' ? 1 : 1.6);
+      expect(worst, fn).toBeGreaterThan(0.5);
+    }
   });
 
   it('names the function it rounds with: fround, callable in equations too', () => {

@@ -1,4 +1,5 @@
 import { call, type Expr, mapChildren, num } from '../expr/ast.js';
+import { POW2 } from '../expr/functions.js';
 import { ARITHMETIC_OPERATORS, type Kind, kindOf } from '../wasm/plan-kinds.js';
 import type { KernelPlan, KernelStatement } from './kernel-ir.js';
 
@@ -49,7 +50,7 @@ export function float32Plan(plan: KernelPlan): KernelPlan {
 }
 
 /** Functions whose result is a float32 when their arguments are: they select, compare or drop digits, never round. */
-const EXACT_ON_FLOAT32: ReadonlySet<string> = new Set(['abs', 'floor', 'ceil', 'int', 'min', 'max', 'clip', 'sign', 'where', 'fround']);
+const EXACT_ON_FLOAT32: ReadonlySet<string> = new Set(['abs', 'floor', 'ceil', 'int', 'min', 'max', 'clip', 'sign', 'where', 'fround', POW2]);
 
 const isFround = (e: Expr): boolean => e.kind === 'call' && e.fn === 'fround';
 

@@ -15,6 +15,7 @@ import { ParameterError } from './errors.js';
 import { getMathMode } from './math-mode.js';
 import { getArithmetic } from './arithmetic.js';
 import { float32Plan } from './float32-plan.js';
+import { expandFloat32Exp } from './float32-exp.js';
 import { resolveMethod } from '../integrators/methods.js';
 
 export interface CompiledGroupKernel {
@@ -209,7 +210,7 @@ export function planGroupKernel(
   const expand = (e: Expr) => expandExprel(expandIntegerPowers(e));
   const rewrite = getMathMode() === 'fast' ? (e: Expr) => reciprocalDivisions(expand(e)) : expand;
   const plan = { arrays, clearSpikes, statesPerElement: numStates, body: body.map((s) => rewritten(s, rewrite)) };
-  return getArithmetic() === 'float32' ? float32Plan(plan) : plan;
+  return getArithmetic() === 'float32' ? float32Plan(expandFloat32Exp(plan)) : plan;
 }
 
 /**

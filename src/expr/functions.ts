@@ -17,6 +17,9 @@ export interface MathFunction {
   readonly random?: boolean;
 }
 
+/** The internal power of two of float32 exp (core/float32-exp.ts). */
+export const POW2 = '$pow2';
+
 /** Name of the generated-code parameter holding the seeded stream that rand()/randn() draw from. */
 export const RANDOM_STREAM_PARAMETER = 'RNG';
 
@@ -48,6 +51,8 @@ export const MATH_FUNCTIONS: Readonly<Record<string, MathFunction>> = Object.fre
   sign: unary(Math.sign, 'sign'),
   /** (exp(x) - 1) / x, 1 at 0 (expr/exprel.ts); its argument is evaluated once. */
   exprel: { arity: 1, js: ([x]) => `(($x) => ($x === 0 ? 1 : Math.expm1($x) / $x))(${x})`, evaluate: exprel },
+  /** 2^n for an integer-valued n in [-126, 127] (core/float32-exp.ts; kernels build its bits, '$' keeps it out of equations). */
+  [POW2]: { arity: 1, js: ([n]) => `Math.pow(2, ${n})`, evaluate: (n) => 2 ** n },
   /** The nearest float32 (Math.fround): float32 arithmetic (core/arithmetic.ts) rounds every operation with it. */
   fround: unary(Math.fround, 'fround'),
   min: { arity: 2, js: ([a, b]) => `Math.min(${a}, ${b})`, evaluate: Math.min },

@@ -130,7 +130,7 @@ class Parser {
 
   private call(name: { value: string; pos: number }): Expr {
     if (!isMathFunction(name.value)) {
-      fail(this.source, name.pos, `unknown function '${name.value}' (allowed: ${Object.keys(MATH_FUNCTIONS).join(', ')})`);
+      fail(this.source, name.pos, `unknown function '${name.value}' (allowed: ${Object.keys(MATH_FUNCTIONS).filter((fn) => !fn.startsWith('$')).join(', ')})`);
     }
     this.index++; // '('
     const args: Expr[] = [];

@@ -7,6 +7,7 @@ import { emitLaneExp } from './lane-exp.js';
 import { emitLaneExpm1 } from './lane-expm1.js';
 import { LaneLoop, type LaneLoopContext } from './lane-loop.js';
 import { ARITHMETIC_OPERATORS, forEachExpr, LocalScopes, usesOperator } from './plan-kinds.js';
+import { POW2 } from '../expr/functions.js';
 
 /**
  * The SIMD loop of a WebAssembly group kernel: the plan run on two elements at once, k and k + 1
@@ -34,7 +35,7 @@ const LANE_MATH: Readonly<Record<string, number>> = {
   max: Simd.f64x2_max,
 };
 /** Functions the pair emitter writes itself (exp: lane-exp.ts, expm1: lane-expm1.ts). */
-const LANE_SPECIAL = new Set(['clip', 'sign', 'where', 'exp', 'expm1', 'fround']);
+const LANE_SPECIAL = new Set(['clip', 'sign', 'where', 'exp', 'expm1', 'fround', POW2]);
 
 /**
  * Why the plan does not run two elements per iteration, or undefined when it can: it calls a
@@ -349,6 +350,12 @@ class PairEmitter extends LaneLoop {
     } else if (fn === 'fround') {
       this.number(args[0]);
       c.simd(Simd.f32x4_demote_f64x2_zero).simd(Simd.f64x2_promote_low_f32x4);
+    } else if (fn === POW2) {
+      // The bits of 2^n per lane: exponent field n + 1023.
+      this.number(args[0]);
+      c.simd(Simd.i32x4_trunc_sat_f64x2_s_zero).simd(Simd.i64x2_extend_low_i32x4_s);
+      c.byte(Op.i64_const).i32(1023).simd(Simd.i64x2_splat).simd(Simd.i64x2_add);
+      c.byte(Op.i32_const).i32(52).simd(Simd.i64x2_shl);
     } else if (fn === 'sign') {
       this.sign(() => this.number(args[0]), 'f64x2', Simd.f64x2_lt, Simd.f64x2_gt);
     } else if (fn === 'exp' || fn === 'expm1') {

@@ -1,9 +1,8 @@
 import type { Expr } from '../expr/ast.js';
 import type { KernelStatement } from '../core/kernel-ir.js';
 import { type ByteWriter, EMPTY_BLOCK, type LaneGlobal, Op, Simd } from './binary.js';
-import { emitLaneExp } from './lane-exp.js';
-import { emitLaneExpm1 } from './lane-expm1.js';
 import { LaneLoop, type LaneLoopContext } from './lane-loop.js';
+import { POW2 } from '../expr/functions.js';
 
 /**
  * The four-lane SIMD loop of a WebAssembly group kernel under float32 arithmetic
@@ -17,9 +16,9 @@ import { LaneLoop, type LaneLoopContext } from './lane-loop.js';
  * - 'wide': float64 values (t, float64 arrays such as the last spike times, arithmetic outside
  *   fround: the refractory clock), kept as two v128 of two float64 lanes, k and k + 1, then
  *   k + 2 and k + 3; their comparisons are narrowed into one mask.
- * exp and expm1 run the float64 lane code (lane-exp.ts, lane-expm1.ts) on each half and round
- * its results, as fround(Math.exp(x)) does. Control flow, held stores and the one branch per
- * iteration for the non-finite checks are those of the pair loop. A plan using anything else
+ * exp and expm1 arrive written out in float32 operations (core/float32-exp.ts), with 2^n built
+ * from its bits. Control flow, held stores and the one branch per iteration for the non-finite
+ * checks are those of the pair loop. A plan using anything else
  * (other functions, float64 arithmetic inside float32 values, int32 arrays) is not run in
  * quads: quadLoopUnsupported says why.
  */
@@ -161,7 +160,7 @@ class QuadEmitter extends LaneLoop {
           if (branches.every((s) => s === 'f32' || s === 'const')) return 'f32';
           throw new QuadsUnsupported('where() of float64 or mixed values');
         }
-        if (e.fn in F32_MATH || e.fn === 'clip' || e.fn === 'sign') {
+        if (e.fn in F32_MATH || e.fn === 'clip' || e.fn === 'sign' || e.fn === POW2) {
           if (e.args.every((a) => this.isF32(a))) return 'f32';
         }
         throw new QuadsUnsupported(`${e.fn}() outside fround`);
@@ -388,6 +387,11 @@ class QuadEmitter extends LaneLoop {
       c.simd(Simd.f32x4_min);
     } else if (fn === 'sign') {
       this.sign(() => this.f32(args[0]), 'f32x4', Simd.f32x4_lt, Simd.f32x4_gt);
+    } else if (fn === POW2) {
+      // The bits of 2^n per lane: exponent field n + 127.
+      this.f32(args[0]);
+      c.simd(Simd.i32x4_trunc_sat_f32x4_s).byte(Op.i32_const).i32(127).simd(Simd.i32x4_splat).simd(Simd.i32x4_add);
+      c.byte(Op.i32_const).i32(23).simd(Simd.i32x4_shl);
     } else {
       // where, the only other call shapeOf admits as float32
       this.f32(args[1]);
@@ -410,8 +414,6 @@ class QuadEmitter extends LaneLoop {
     } else if (e.kind === 'call' && e.fn === 'sqrt' && this.isF32(e.args[0])) {
       this.f32(e.args[0]);
       c.simd(Simd.f32x4_sqrt);
-    } else if (e.kind === 'call' && (e.fn === 'exp' || e.fn === 'expm1') && this.isF32(e.args[0])) {
-      this.expHalves(e.fn, e.args[0]);
     } else if (this.isF32(e)) {
       this.f32(e);
     } else if (this.shapeOf(e) === 'wide' && !(e.kind === 'call' && e.fn !== 'fround')) {
@@ -423,23 +425,6 @@ class QuadEmitter extends LaneLoop {
     } else {
       throw new QuadsUnsupported(`it calls ${e.kind === 'call' ? `${e.fn}()` : 'a function'} without a float32 lane version`);
     }
-  }
-
-  /** fround(exp(x)) or fround(expm1(x)) of float32 x: the float64 lane code on each half, rounded. */
-  private expHalves(fn: 'exp' | 'expm1', arg: Expr): void {
-    const c = this.code;
-    const mathFunction = this.context.imports.get(fn);
-    if (mathFunction === undefined) throw new QuadsUnsupported(`the kernel module does not import ${fn}`);
-    const x = this.temporary();
-    this.f32(arg);
-    this.set(x);
-    const emit = fn === 'exp' ? emitLaneExp : emitLaneExpm1;
-    for (const half of HALVES) {
-      this.promoteHalf(x, half);
-      emit({ code: c, constant: (value) => this.constant(value, 'f64x2'), temporary: () => this.temporary(), mathFunction });
-      c.simd(Simd.f32x4_demote_f64x2_zero);
-    }
-    c.simd(Simd.i8x16_shuffle).raw(JOIN_LOWS);
   }
 
   /** Pushes half `half` of the float32 quad in local `x` as two float64 lanes. */

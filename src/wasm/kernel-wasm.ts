@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/ast.js';
 import { callsOf } from '../expr/ast.js';
 import { callsSomething, describeKind, ELEMENT_BYTES, forEachExpr, isSelectable, join, type Kind, type Local, LocalScopes, LOG2_BYTES, usesOperator } from './plan-kinds.js';
-import { MATH_FUNCTIONS, isMathFunction } from '../expr/functions.js';
+import { MATH_FUNCTIONS, isMathFunction, POW2 } from '../expr/functions.js';
 import { EquationError, ParameterError } from '../core/errors.js';
 import type { ArrayType, GroupKernel, KernelPlan, KernelRandom, KernelStatement } from '../core/kernel-ir.js';
 import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, type LaneGlobal, Op, type ValueType } from './binary.js';
@@ -568,6 +568,11 @@ class KernelEmitter {
     } else if (fn === 'fround') {
       this.number(args[0]);
       c.byte(Op.f32_demote_f64).byte(Op.f64_promote_f32);
+    } else if (fn === POW2) {
+      // The bits of 2^n: exponent field n + 1023.
+      this.number(args[0]);
+      c.byte(Op.i32_trunc_f64_s).byte(Op.i32_const).i32(1023).byte(Op.i32_add).byte(Op.i64_extend_i32_s);
+      c.byte(Op.i64_const).i32(52).byte(Op.i64_shl).byte(Op.f64_reinterpret_i64);
     } else if (fn === 'sign') {
       // Math.sign: x > 0 ? 1 : x < 0 ? -1 : x (keeps -0, +0 and NaN)
       const x = this.local(F64);

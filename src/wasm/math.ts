@@ -1,5 +1,6 @@
 import { Op } from './binary.js';
 import { exprel } from '../expr/exprel.js';
+import { POW2 } from '../expr/functions.js';
 
 /**
  * How each function of the expression whitelist (expr/functions.ts) becomes WebAssembly, chosen
@@ -39,6 +40,7 @@ export const WASM_MATH: Readonly<Record<string, WasmMath>> = Object.freeze({
   clip: { kind: 'special' },
   where: { kind: 'special' },
   fround: { kind: 'special' },
+  [POW2]: { kind: 'special' },
   rand: { kind: 'special' },
   randn: { kind: 'special' },
 });
