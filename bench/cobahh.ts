@@ -16,7 +16,9 @@ import type { BenchOptions, BenchResult } from './result.js';
  * (6 nS, tau 5 ms, E 0 mV; 67 nS, tau 10 ms, E -80 mV), connection probability 80 / N, no
  * external input, V(0) = El - 5 + 5 N(0, 1), gates and conductances at 0. Brian2's
  * exponential_euler (`method: 'exponential_euler'`) in both. A spike is an upward crossing of
- * -20 mV (Brian2: threshold and refractory condition 'v > V_th').
+ * -20 mV (Brian2: threshold and refractory condition 'v > V_th'). The rate functions use exprel,
+ * as Brian2's example does (since the seventh round; before, the quotients x / (exp(x) - 1),
+ * which are 0 / 0 where x is exactly 0: float32 runs hit V = -50 mV exactly within 10 ms).
  */
 const DT = 0.1;
 const EXC_FRACTION = 0.8;
@@ -28,9 +30,9 @@ export const TRAUB_MILES_HH = defineModel(
   {
     equations: {
       V: '(gl * (El - V) + gNa * (m * m * m) * h * (ENa - V) + gKd * (n * n * n * n) * (EK - V) + input) / Cm',
-      m: '0.32 * (13 - V + VT) / (exp((13 - V + VT) / 4) - 1) * (1 - m) - 0.28 * (V - VT - 40) / (exp((V - VT - 40) / 5) - 1) * m',
+      m: '0.32 * 4 / exprel((13 - V + VT) / 4) * (1 - m) - 0.28 * 5 / exprel((V - VT - 40) / 5) * m',
       h: '0.128 * exp((17 - V + VT) / 18) * (1 - h) - 4 / (1 + exp((40 - V + VT) / 5)) * h',
-      n: '0.032 * (15 - V + VT) / (exp((15 - V + VT) / 5) - 1) * (1 - n) - 0.5 * exp((10 - V + VT) / 40) * n',
+      n: '0.032 * 5 / exprel((15 - V + VT) / 5) * (1 - n) - 0.5 * exp((10 - V + VT) / 40) * n',
     },
     inputs: ['input'],
     threshold: 'V > V_th',

@@ -19,8 +19,9 @@ in bench/cobahh.ts:
 * a spike is an upward crossing of -20 mV: threshold 'v > V_th' with the refractory condition
   'v > V_th' evaluated on the old v, so a neuron fires once per action potential.
 
-The rate functions are written as in bench/cobahh.ts (Brian2's example uses exprel(); the
-difference is only at the removable singularities).
+The rate functions use exprel(), as Brian2's example and bench/cobahh.ts do (since the seventh
+round): 0.32*(13 - v + VT)/(exp((13 - v + VT)/4) - 1) is 0.32*4/exprel((13 - v + VT)/4),
+without the 0/0 at v = VT + 13 exactly, which float32 runs hit.
 """
 import argparse
 import math
@@ -36,11 +37,11 @@ dv/dt = (gl*(El - v) + gNa*(m*m*m)*h*(ENa - v) + gKd*(n*n*n*n)*(EK - v) + I)/Cm/
 dm/dt = (alpha_m*(1 - m) - beta_m*m)/ms : 1
 dh/dt = (alpha_h*(1 - h) - beta_h*h)/ms : 1
 dn/dt = (alpha_n*(1 - n) - beta_n*n)/ms : 1
-alpha_m = 0.32*(13 - v + VT)/(exp((13 - v + VT)/4) - 1) : 1
-beta_m = 0.28*(v - VT - 40)/(exp((v - VT - 40)/5) - 1) : 1
+alpha_m = 0.32*4/exprel((13 - v + VT)/4) : 1
+beta_m = 0.28*5/exprel((v - VT - 40)/5) : 1
 alpha_h = 0.128*exp((17 - v + VT)/18) : 1
 beta_h = 4/(1 + exp((40 - v + VT)/5)) : 1
-alpha_n = 0.032*(15 - v + VT)/(exp((15 - v + VT)/5) - 1) : 1
+alpha_n = 0.032*5/exprel((15 - v + VT)/5) : 1
 beta_n = 0.5*exp((10 - v + VT)/40) : 1
 I : 1
 ge : 1
