@@ -26,6 +26,14 @@ export function addSpikeEvents(
   }
 }
 
+/**
+ * Prepares what addSpikeEvents will use for these events, so that it is not done in the first
+ * step: the WebAssembly copy of the connections when `target` is a WebAssembly group's array.
+ */
+export function prepareSpikeEvents(target: FloatArray, conn: Connectivity, weight: number | FloatArray): void {
+  if (typeof weight === 'number' && conn instanceof SparseConnectivity) arenaOf(target)?.prepareEvents(conn.pre2post);
+}
+
 function addHomogeneous(target: FloatArray, spikes: Int32Array, indptr: Int32Array, indices: Int32Array, w: number): void {
   for (let s = 0; s < spikes.length; s++) {
     const i = spikes[s];

@@ -98,15 +98,26 @@ export class WasmArena implements StateMemory {
     const type = target instanceof Float64Array ? 'f64' : 'f32';
     const address = this.addressOf(target);
     if (address === undefined) return false;
+    const rows = this.prepareEvents(csr);
+    if (this.spikes.length < spikes.length) this.spikes = this.int32Array(spikes.length);
+    this.spikes.set(spikes);
+    this.ops.events(type, address, this.spikes.byteOffset, spikes.length, rows.indptr.byteOffset, rows.indices.byteOffset, w);
+    return true;
+  }
+
+  /**
+   * What addEvents needs for the connections `csr`, made now rather than in the first step: their
+   * copy in this memory, room for all their presynaptic neurons' spikes, the compiled loop.
+   */
+  prepareEvents(csr: CSR): { indptr: Int32Array; indices: Int32Array } {
     let rows = this.rows.get(csr);
     if (rows === undefined) {
       rows = { indptr: this.copyIn(csr.indptr), indices: this.copyIn(csr.indices) };
       this.rows.set(csr, rows);
+      if (this.spikes.length < csr.numRows) this.spikes = this.int32Array(csr.numRows);
+      void this.ops; // compiles the loop
     }
-    if (this.spikes.length < spikes.length) this.spikes = this.int32Array(Math.max(spikes.length, csr.numRows));
-    this.spikes.set(spikes);
-    this.ops.events(type, address, this.spikes.byteOffset, spikes.length, rows.indptr.byteOffset, rows.indices.byteOffset, w);
-    return true;
+    return rows;
   }
 
   private int32Array(length: number): Int32Array {

@@ -6,6 +6,7 @@ import { type Model, usesRandomFunctions } from '../../core/model.js';
 import type { Population } from '../../core/neu-group.js';
 import type { SynOut } from '../synouts/syn-out.js';
 import { StateKernel } from './state-kernel.js';
+import { prepareSpikeEvents } from '../../core/events.js';
 import { Synapse, type SynapseOptions } from './synapse.js';
 
 /** Which model a linear synapse integrates, which state its events enter and which one it outputs. */
@@ -73,6 +74,11 @@ export abstract class PostStateSynapse extends Synapse {
 
   override variables(): Record<string, NumericArray> {
     return { ...this.state, ...this.plasticityVariables() };
+  }
+
+  override prepare(dt: number): void {
+    super.prepare(dt);
+    if (!this.delayed && !this.stp) prepareSpikeEvents(this.increment, this.conn, this.g_max);
   }
 
   update(ctx: StepContext): void {
