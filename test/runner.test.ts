@@ -56,7 +56,20 @@ describe('Runner', () => {
     expect(Array.from(v.ts)).toEqual([0, 0.4, 0.8].map((t, k) => runner.mon.ts[k * 4]));
     expect(v.data[0]).toBeCloseTo(3 * Math.exp(-0.1 / 10), 12);
     expect(runner.mon.get('meanV').rows).toBe(10);
+    expect(runner.mon.get('meanV').data[9]).toBeCloseTo(4.5 * Math.exp(-1 / 10), 12);
     expect(() => runner.mon.get('nope')).toThrow(/no monitor 'nope'; monitored: V37, meanV/);
+  });
+
+  it('records function monitors that return several values, and refuses a change in their number', () => {
+    const g = new LIF(3, { V_th: 1e9 });
+    const pair = new Runner(g, { monitors: [{ key: 'pair', fn: (ctx) => [ctx.t, 2 * ctx.t] }], dt: 0.1, ...quiet });
+    pair.run(0.5);
+    const trace = pair.mon.get('pair');
+    expect([trace.rows, trace.cols]).toEqual([5, 2]);
+    // Row 4 is step 4: t = 4 dt.
+    expect(Array.from(trace.data.subarray(8, 10))).toEqual([4 * 0.1, 2 * (4 * 0.1)]);
+    const growing = new Runner(g, { monitors: [{ key: 'grows', fn: (ctx) => (ctx.i === 0 ? 1 : [1, 2]) }], dt: 0.1, ...quiet });
+    expect(() => growing.run(0.2)).toThrow(/monitor 'grows' returned 2 values at t = 0.1 ms, earlier 1/);
   });
 
   it('continues time across runs', () => {

@@ -99,14 +99,16 @@ function functionRecorder(spec: FunctionMonitor): Recorder {
     },
     record(ctx, row) {
       const value = spec.fn(ctx);
-      const values = typeof value === 'number' ? [value] : value;
+      // A number is one column, stored without wrapping it in an array every step.
+      const length = typeof value === 'number' ? 1 : value.length;
       if (cols < 0) {
-        cols = values.length;
+        cols = length;
         data = new Float64Array(rows * cols);
-      } else if (values.length !== cols) {
-        throw new ParameterError(`monitor '${spec.key}' returned ${values.length} values at t = ${ctx.t} ms, earlier ${cols}`);
+      } else if (length !== cols) {
+        throw new ParameterError(`monitor '${spec.key}' returned ${length} values at t = ${ctx.t} ms, earlier ${cols}`);
       }
-      for (let c = 0; c < cols; c++) data[row * cols + c] = values[c];
+      if (typeof value === 'number') data[row] = value;
+      else for (let c = 0; c < cols; c++) data[row * cols + c] = value[c];
     },
     result(ts) {
       return { data, rows, cols: Math.max(cols, 0), ts };
