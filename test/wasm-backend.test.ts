@@ -143,6 +143,12 @@ describe('the WebAssembly backend of group kernels', () => {
       }
     }
     expect(arena.addEvents(new Float64Array(5), Int32Array.from([0]), csr, 1)).toBe(false);
+    // Connections whose copy would take the memory past 2 GiB stay in JavaScript (nothing is allocated).
+    const huge = { numRows: 1, numCols: 5, indptr: Int32Array.from([0, 1]), indices: { length: 2 ** 29 } } as unknown as typeof csr;
+    const target = floatArray('float32', 5, arena);
+    const pages = arena.memory.buffer.byteLength;
+    expect(arena.addEvents(target, Int32Array.from([0]), huge, 1)).toBe(false);
+    expect(arena.memory.buffer.byteLength).toBe(pages);
   });
 
   it('draws the same random numbers as JavaScript for noise and rand() (one seeded stream, same order)', () => {

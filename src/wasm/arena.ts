@@ -7,6 +7,8 @@ import { type ArrayOps, arrayOps } from './array-ops.js';
 const PAGE_BYTES = 65536;
 /** The most a 32-bit WebAssembly memory can address: 4 GiB. */
 const MAXIMUM_PAGES = 65536;
+/** The most the copies of connections for event delivery may take a memory to: half of 4 GiB. */
+const COPY_LIMIT_BYTES = 2 ** 31;
 /** Every array starts at a multiple of 8 bytes, so float64 arrays are aligned. */
 const ALIGNMENT = 8;
 
@@ -90,15 +92,15 @@ export class WasmArena implements StateMemory {
   /**
    * addSpikeEvents with one weight, in WebAssembly: target[j] += w for each spike i (indices into
    * the rows of `csr`) and connection i -> j, in the same order, so the same values; false
-   * (nothing done) when the target is not a float array of this memory. The connections are
-   * copied into this memory at their first use (4 bytes per connection, once per arena), the
-   * spikes at every call.
+   * (nothing done) when the target is not a float array of this memory, or the connections do not
+   * fit. They are copied into this memory at their first use (4 bytes per connection, once per
+   * arena), the spikes at every call.
    */
   addEvents(target: FloatArray, spikes: Int32Array, csr: CSR, w: number): boolean {
     const type = target instanceof Float64Array ? 'f64' : 'f32';
     const address = this.addressOf(target);
-    if (address === undefined) return false;
-    const rows = this.prepareEvents(csr);
+    const rows = address === undefined ? undefined : this.prepareEvents(csr);
+    if (address === undefined || rows === undefined) return false;
     if (this.spikes.length < spikes.length) this.spikes = this.int32Array(spikes.length);
     this.spikes.set(spikes);
     this.ops.events(type, address, this.spikes.byteOffset, spikes.length, rows.indptr.byteOffset, rows.indices.byteOffset, w);
@@ -108,10 +110,14 @@ export class WasmArena implements StateMemory {
   /**
    * What addEvents needs for the connections `csr`, made now rather than in the first step: their
    * copy in this memory, room for all their presynaptic neurons' spikes, the compiled loop.
+   * Undefined (events stay in JavaScript) when the copy would take the memory past half of what
+   * it can address, which the group's own arrays may still need.
    */
-  prepareEvents(csr: CSR): { indptr: Int32Array; indices: Int32Array } {
+  prepareEvents(csr: CSR): { indptr: Int32Array; indices: Int32Array } | undefined {
     let rows = this.rows.get(csr);
     if (rows === undefined) {
+      const bytes = 4 * (csr.indptr.length + csr.indices.length + csr.numRows);
+      if (this.end + bytes > COPY_LIMIT_BYTES) return undefined;
       rows = { indptr: this.copyIn(csr.indptr), indices: this.copyIn(csr.indices) };
       this.rows.set(csr, rows);
       if (this.spikes.length < csr.numRows) this.spikes = this.int32Array(csr.numRows);
