@@ -1,4 +1,4 @@
-import { ParameterError } from './errors.js';
+import { choiceChecker } from './choice.js';
 
 /**
  * The floating-point type generated kernels compute in:
@@ -19,12 +19,7 @@ export type Arithmetic = 'float64' | 'float32';
 const ARITHMETICS: readonly Arithmetic[] = ['float64', 'float32'];
 let arithmetic: Arithmetic = 'float64';
 
-export function checkArithmetic(value: string, where: string): Arithmetic {
-  if (!(ARITHMETICS as readonly string[]).includes(value)) {
-    throw new ParameterError(`${where}: unknown arithmetic '${value}' (known: ${ARITHMETICS.join(', ')})`);
-  }
-  return value as Arithmetic;
-}
+const checkArithmetic = choiceChecker(ARITHMETICS, 'arithmetic');
 
 export function getArithmetic(): Arithmetic {
   return arithmetic;

@@ -1,4 +1,4 @@
-import { ParameterError } from './errors.js';
+import { choiceChecker } from './choice.js';
 
 /**
  * How a group's generated kernel runs: 'js' (generated JavaScript, everywhere), 'wasm' (the same
@@ -15,12 +15,7 @@ const BACKENDS: readonly Backend[] = ['auto', 'js', 'wasm'];
 /** 'auto' where the platform can share WebAssembly memory (Node; cross-origin isolated pages), else JavaScript. */
 let defaultBackend: Backend = typeof SharedArrayBuffer === 'function' && typeof WebAssembly === 'object' ? 'auto' : 'js';
 
-export function checkBackend(backend: string, where: string): Backend {
-  if (!(BACKENDS as readonly string[]).includes(backend)) {
-    throw new ParameterError(`${where}: unknown backend '${backend}' (known: ${BACKENDS.join(', ')})`);
-  }
-  return backend as Backend;
-}
+export const checkBackend = choiceChecker(BACKENDS, 'backend');
 
 /** Backend new groups use unless they are given one. */
 export function getBackend(): Backend {

@@ -1,4 +1,4 @@
-import { ParameterError } from './errors.js';
+import { choiceChecker } from './choice.js';
 
 /**
  * How generated kernels do arithmetic:
@@ -16,12 +16,7 @@ export type MathMode = 'exact' | 'fast';
 const MATH_MODES: readonly MathMode[] = ['exact', 'fast'];
 let mathMode: MathMode = 'exact';
 
-export function checkMathMode(mode: string, where: string): MathMode {
-  if (!(MATH_MODES as readonly string[]).includes(mode)) {
-    throw new ParameterError(`${where}: unknown math mode '${mode}' (known: ${MATH_MODES.join(', ')})`);
-  }
-  return mode as MathMode;
-}
+export const checkMathMode = choiceChecker(MATH_MODES, 'math mode');
 
 export function getMathMode(): MathMode {
   return mathMode;

@@ -1,6 +1,6 @@
 import type { InputOp } from '../runner/inputs.js';
 import type { KernelMemory } from './kernel-wasm.js';
-import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op, Simd, V128 } from './binary.js';
+import { ByteWriter, EMPTY_BLOCK, encodeModule, F64, I32, Op, Simd, SHUFFLE_HIGH_TO_LOW, SHUFFLE_JOIN_LOWS, V128 } from './binary.js';
 
 /**
  * Whole-array operations on the float arrays of a WebAssembly memory, for the work the runner
@@ -53,9 +53,6 @@ const SCALAR_TYPES = ['f64', 'f32'] as const;
 const [ADDRESS, LENGTH, VALUE, END, VECTORS_END, SPLAT, X] = [0, 1, 2, 3, 4, 5, 6];
 const SCALAR_LOCALS = [I32, I32, V128, V128] as const;
 const SIMD_ARITHMETIC: Readonly<Record<Exclude<InputOp, '='>, number>> = { '+': Simd.f64x2_add, '-': Simd.f64x2_sub, '*': Simd.f64x2_mul, '/': Simd.f64x2_div };
-/** Shuffles: float32 lanes 2, 3 to 0, 1; the low halves of two vectors into one. */
-const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
-const JOIN_LOWS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * for (p = address; p < address + size * length; p += size) x[p] = x[p] op value (or = value),
@@ -106,11 +103,11 @@ function simdHead(w: ByteWriter, op: InputOp, type: 'f64' | 'f32'): void {
     get(ADDRESS).simd(Simd.v128_load).u32(4).u32(0).byte(Op.local_set).u32(X);
     for (const half of [0, 1]) {
       get(X);
-      if (half === 1) get(X).simd(Simd.i8x16_shuffle).raw(HIGH_TO_LOW);
+      if (half === 1) get(X).simd(Simd.i8x16_shuffle).raw(SHUFFLE_HIGH_TO_LOW);
       w.simd(Simd.f64x2_promote_low_f32x4);
       get(SPLAT).simd(SIMD_ARITHMETIC[op]).simd(Simd.f32x4_demote_f64x2_zero);
     }
-    w.simd(Simd.i8x16_shuffle).raw(JOIN_LOWS);
+    w.simd(Simd.i8x16_shuffle).raw(SHUFFLE_JOIN_LOWS);
   }
   w.simd(Simd.v128_store).u32(4).u32(0);
   get(ADDRESS).byte(Op.i32_const).i32(16).byte(Op.i32_add).byte(Op.local_set).u32(ADDRESS);
@@ -186,11 +183,13 @@ export function arrayOps(memory: KernelMemory): ArrayOps {
     ],
   });
   const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: memory.memory } }).exports;
-  const scalar = exports as Record<string, (address: number, length: number, value: number) => void>;
+  type Scalar = (address: number, length: number, value: number) => void;
+  // Looked up once per type and operation, not by a string built every step.
+  const scalar = Object.fromEntries(SCALAR_TYPES.map((type) => [type, Object.fromEntries(OPS.map((op) => [op, exports[`${type}${op}`]]))])) as Record<'f64' | 'f32', Record<InputOp, Scalar>>;
   const events = { f64: exports.f64events, f32: exports.f32events } as Record<'f64' | 'f32', (...args: number[]) => void>;
   return {
     zero: exports.zero as ArrayOps['zero'],
-    scalar: (op, type, byteOffset, length, value) => scalar[`${type}${op}`](byteOffset, length, value),
+    scalar: (op, type, byteOffset, length, value) => scalar[type][op](byteOffset, length, value),
     sameBytes: exports.sameBytes as ArrayOps['sameBytes'],
     copy: exports.copy as ArrayOps['copy'],
     events: (type, target, spikes, count, indptr, indices, w) => events[type](target, spikes, count, indptr, indices, w),

@@ -179,6 +179,10 @@ export const Simd = {
   f64x2_convert_low_i32x4_u: 0xff,
 } as const;
 
+/** i8x16.shuffle lane lists: float32 lanes 2, 3 (bytes 8..15) to lanes 0, 1; the low halves of two vectors into one. */
+export const SHUFFLE_HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
+export const SHUFFLE_JOIN_LOWS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+
 /** A growing byte buffer with the encodings of the binary format. */
 export class ByteWriter {
   private readonly bytes: number[] = [];

@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/ast.js';
 import type { KernelStatement } from '../core/kernel-ir.js';
-import { type ByteWriter, EMPTY_BLOCK, type LaneGlobal, Op, Simd } from './binary.js';
+import { type ByteWriter, EMPTY_BLOCK, type LaneGlobal, Op, Simd, SHUFFLE_HIGH_TO_LOW, SHUFFLE_JOIN_LOWS } from './binary.js';
 import { LaneLoop, type LaneLoopContext } from './lane-loop.js';
 import { POW2 } from '../expr/functions.js';
 
@@ -82,10 +82,8 @@ const F32_MATH: Readonly<Record<string, number>> = {
   min: Simd.f32x4_min,
   max: Simd.f32x4_max,
 };
-/** Shuffles: the 32-bit lanes 0 and 2 of two 64-bit masks into one four-lane mask; lanes 2, 3 to 0, 1; two low halves into one. */
+/** Shuffle: the 32-bit lanes 0 and 2 of two 64-bit masks into one four-lane mask. */
 const NARROW_MASKS = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
-const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
-const JOIN_LOWS = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 const LANES = [0, 1, 2, 3] as const;
 const HALVES = [0, 1] as const;
 
@@ -421,7 +419,7 @@ class QuadEmitter extends LaneLoop {
         this.wide(e, half);
         c.simd(Simd.f32x4_demote_f64x2_zero);
       }
-      c.simd(Simd.i8x16_shuffle).raw(JOIN_LOWS);
+      c.simd(Simd.i8x16_shuffle).raw(SHUFFLE_JOIN_LOWS);
     } else {
       throw new QuadsUnsupported(`it calls ${e.kind === 'call' ? `${e.fn}()` : 'a function'} without a float32 lane version`);
     }
@@ -430,7 +428,7 @@ class QuadEmitter extends LaneLoop {
   /** Pushes half `half` of the float32 quad in local `x` as two float64 lanes. */
   private promoteHalf(x: number, half: 0 | 1): void {
     this.get(x);
-    if (half === 1) this.get(x).simd(Simd.i8x16_shuffle).raw(HIGH_TO_LOW);
+    if (half === 1) this.get(x).simd(Simd.i8x16_shuffle).raw(SHUFFLE_HIGH_TO_LOW);
     this.code.simd(Simd.f64x2_promote_low_f32x4);
   }
 
